@@ -1,0 +1,26 @@
+namespace Gateway.Core.Runtime
+{
+    /// <summary>
+    /// One AES-128 key, ready to encrypt 16-octet blocks (the forward cipher only: CMAC, CCM,
+    /// CFB and the mesh functions never need decryption of a block). Created once per key and
+    /// reused, so per-message work allocates nothing.
+    /// </summary>
+    public interface IBlockCipher
+    {
+        /// <summary>
+        /// Encrypts the 16 octets at <paramref name="input"/>[<paramref name="inputOffset"/>] into
+        /// <paramref name="output"/>[<paramref name="outputOffset"/>]. Input and output may overlap exactly.
+        /// </summary>
+        void EncryptBlock(byte[] input, int inputOffset, byte[] output, int outputOffset);
+    }
+
+    /// <summary>
+    /// AES-128 block encryption port (DESIGN.md §3). Device: nanoFramework <c>Aes</c> in ECB mode
+    /// (native mbedTLS); host: <c>System.Security.Cryptography.Aes.EncryptEcb</c>.
+    /// </summary>
+    public interface IAes128
+    {
+        /// <summary>Keys a block cipher with a 16-octet key (the key array is copied).</summary>
+        IBlockCipher CreateEncryptor(byte[] key);
+    }
+}

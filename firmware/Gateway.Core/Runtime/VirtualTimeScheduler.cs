@@ -1,0 +1,222 @@
+using System;
+using System.Collections;
+
+namespace Gateway.Core.Runtime
+{
+    /// <summary>
+    /// Deterministic scheduler for tests and simulation: time moves only when the caller
+    /// advances it, and callbacks due at the same instant run in the order they were scheduled.
+    /// Same inputs and seed, same run, on any machine.
+    /// </summary>
+    public sealed class VirtualTimeScheduler : IScheduler
+    {
+        private readonly ArrayList _timers = new ArrayList(); // sorted by (Due, Sequence)
+        private readonly Queue _posted = new Queue();
+        private long _now;
+        private long _sequence;
+        private int _nextId;
+
+        public VirtualTimeScheduler()
+            : this(0)
+        {
+        }
+
+        public VirtualTimeScheduler(long startMilliseconds)
+        {
+            _now = startMilliseconds;
+        }
+
+        public long NowMilliseconds
+        {
+            get { return _now; }
+        }
+
+        /// <summary>Timers not yet run or cancelled.</summary>
+        public int PendingTimerCount
+        {
+            get { return _timers.Count; }
+        }
+
+        /// <summary>Callbacks executed so far (posted work and timers).</summary>
+        public long ExecutedCount { get; private set; }
+
+        public void Post(Action work)
+        {
+            if (work == null)
+            {
+                throw new ArgumentNullException("work");
+            }
+
+            _posted.Enqueue(work);
+        }
+
+        public int Schedule(long delayMilliseconds, Action callback)
+        {
+            if (callback == null)
+            {
+                throw new ArgumentNullException("callback");
+            }
+
+            if (delayMilliseconds < 0)
+            {
+                delayMilliseconds = 0;
+            }
+
+            _nextId++;
+            if (_nextId <= 0)
+            {
+                _nextId = 1;
+            }
+
+            TimerEntry entry = new TimerEntry(_nextId, _now + delayMilliseconds, _sequence++, callback);
+            Insert(entry);
+            return entry.Id;
+        }
+
+        public bool Cancel(int timerId)
+        {
+            for (int i = 0; i < _timers.Count; i++)
+            {
+                if (((TimerEntry)_timers[i]).Id == timerId)
+                {
+                    _timers.RemoveAt(i);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Runs all posted work at the current instant, including work that it posts.</summary>
+        public void RunPending()
+        {
+            while (_posted.Count > 0)
+            {
+                Action work = (Action)_posted.Dequeue();
+                ExecutedCount++;
+                work();
+            }
+        }
+
+        /// <summary>Advances time by <paramref name="milliseconds"/>, running everything due on the way.</summary>
+        public void Advance(long milliseconds)
+        {
+            RunUntil(_now + milliseconds);
+        }
+
+        /// <summary>Runs everything due up to <paramref name="time"/>, then sets the clock to it.</summary>
+        public void RunUntil(long time)
+        {
+            RunPending();
+            while (_timers.Count > 0)
+            {
+                TimerEntry next = (TimerEntry)_timers[0];
+                if (next.Due > time)
+                {
+                    break;
+                }
+
+                _timers.RemoveAt(0);
+                if (next.Due > _now)
+                {
+                    _now = next.Due;
+                }
+
+                ExecutedCount++;
+                next.Callback();
+                RunPending();
+            }
+
+            if (time > _now)
+            {
+                _now = time;
+            }
+        }
+
+        /// <summary>
+        /// Runs until <paramref name="condition"/> holds or <paramref name="limitMilliseconds"/> of
+        /// virtual time pass or nothing is left to run. Returns whether the condition holds.
+        /// </summary>
+        public bool RunUntil(Condition condition, long limitMilliseconds)
+        {
+            long deadline = _now + limitMilliseconds;
+            RunPending();
+            while (!condition())
+            {
+                if (_timers.Count == 0)
+                {
+                    return false;
+                }
+
+                TimerEntry next = (TimerEntry)_timers[0];
+                if (next.Due > deadline)
+                {
+                    _now = deadline;
+                    return false;
+                }
+
+                _timers.RemoveAt(0);
+                if (next.Due > _now)
+                {
+                    _now = next.Due;
+                }
+
+                ExecutedCount++;
+                next.Callback();
+                RunPending();
+            }
+
+            return true;
+        }
+
+        /// <summary>Runs every timer until none is left or <paramref name="limitMilliseconds"/> pass.</summary>
+        public void RunAll(long limitMilliseconds)
+        {
+            RunUntil(_now + limitMilliseconds);
+        }
+
+        private void Insert(TimerEntry entry)
+        {
+            // Binary search for the first timer that is strictly later; ties keep insertion order.
+            int lo = 0;
+            int hi = _timers.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                TimerEntry other = (TimerEntry)_timers[mid];
+                if (other.Due < entry.Due || (other.Due == entry.Due && other.Sequence < entry.Sequence))
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            _timers.Insert(lo, entry);
+        }
+
+        private sealed class TimerEntry
+        {
+            public TimerEntry(int id, long due, long sequence, Action callback)
+            {
+                Id = id;
+                Due = due;
+                Sequence = sequence;
+                Callback = callback;
+            }
+
+            public int Id { get; }
+
+            public long Due { get; }
+
+            public long Sequence { get; }
+
+            public Action Callback { get; }
+        }
+    }
+
+    /// <summary>A condition polled by <see cref="VirtualTimeScheduler.RunUntil(Condition, long)"/>.</summary>
+    public delegate bool Condition();
+}
