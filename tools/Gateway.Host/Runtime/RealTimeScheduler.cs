@@ -12,9 +12,10 @@ namespace Gateway.Host.Runtime
     /// <see cref="Stopwatch"/> (monotonic), counted from construction.
     /// <para>
     /// Order: posted work runs in the order posted; timers due at the same instant run in the
-    /// order scheduled. Each round runs the work posted so far, then at most one due timer, so
-    /// the work a timer posts runs before the next timer, as in <see cref="VirtualTimeScheduler"/>,
-    /// and work that keeps posting itself cannot starve the timers.
+    /// order scheduled. As in <see cref="VirtualTimeScheduler"/>, posted work goes before due
+    /// timers, so work a callback posts runs before the next timer. Each round runs the work
+    /// present when it began, then at most one due timer; a due timer yields to newly posted work
+    /// for one round only, so work that keeps posting itself cannot starve the timers.
     /// </para>
     /// <para>
     /// Post, Schedule and Cancel may be called from any thread. An exception thrown by a callback
@@ -55,6 +56,9 @@ namespace Gateway.Host.Runtime
 
         /// <summary>Managed thread id of the loop thread.</summary>
         public int ThreadId => _thread.ManagedThreadId;
+
+        /// <summary>False once <see cref="Dispose"/> has stopped the loop thread.</summary>
+        public bool IsRunning => _thread.IsAlive;
 
         /// <summary>True when called from a callback of this scheduler.</summary>
         public bool IsOnSchedulerThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
@@ -120,11 +124,6 @@ namespace Gateway.Host.Runtime
         {
             lock (_sync)
             {
-                if (_disposed)
-                {
-                    return;
-                }
-
                 _disposed = true;
                 _posted.Clear();
                 _timers.Clear();
@@ -132,7 +131,8 @@ namespace Gateway.Host.Runtime
                 Monitor.Pulse(_sync);
             }
 
-            // A callback disposing its own scheduler cannot wait for itself; the loop exits after it returns.
+            // A callback disposing its own scheduler cannot wait for itself; the loop exits after it
+            // returns, and a later Dispose from another thread joins it.
             if (!IsOnSchedulerThread)
             {
                 _thread.Join();
@@ -154,6 +154,7 @@ namespace Gateway.Host.Runtime
         private void Loop()
         {
             var batch = new List<Action>();
+            bool timerDeferred = false;
             while (true)
             {
                 lock (_sync)
@@ -189,16 +190,23 @@ namespace Gateway.Host.Runtime
 
                 batch.Clear();
 
-                // One due timer per round, chosen after the batch ran so a Cancel in that work still counts.
+                // At most one due timer per round, chosen after the batch ran so a Cancel in that
+                // work still counts. Work posted meanwhile goes first, as in VirtualTimeScheduler,
+                // but only for one round: a flood of posted work cannot starve the timers.
                 Action timerCallback = null;
                 lock (_sync)
                 {
-                    if (!_disposed && TimerDue())
+                    if (!_disposed && TimerDue() && (_posted.Count == 0 || timerDeferred))
                     {
+                        timerDeferred = false;
                         TimerEntry next = _timers.Min;
                         _timers.Remove(next);
                         _timersById.Remove(next.Id);
                         timerCallback = next.Callback;
+                    }
+                    else
+                    {
+                        timerDeferred = TimerDue();
                     }
                 }
 
