@@ -68,7 +68,7 @@ namespace Gateway.Core.Runtime
                 _nextId = 1;
             }
 
-            TimerEntry entry = new TimerEntry(_nextId, _now + delayMilliseconds, _sequence++, callback);
+            TimerEntry entry = new TimerEntry(_nextId, SaturatingAdd(_now, delayMilliseconds), _sequence++, callback);
             Insert(entry);
             return entry.Id;
         }
@@ -101,7 +101,7 @@ namespace Gateway.Core.Runtime
         /// <summary>Advances time by <paramref name="milliseconds"/>, running everything due on the way.</summary>
         public void Advance(long milliseconds)
         {
-            RunUntil(_now + milliseconds);
+            RunUntil(SaturatingAdd(_now, milliseconds));
         }
 
         /// <summary>Runs everything due up to <paramref name="time"/>, then sets the clock to it.</summary>
@@ -139,7 +139,7 @@ namespace Gateway.Core.Runtime
         /// </summary>
         public bool RunUntil(Condition condition, long limitMilliseconds)
         {
-            long deadline = _now + limitMilliseconds;
+            long deadline = SaturatingAdd(_now, limitMilliseconds);
             RunPending();
             while (!condition())
             {
@@ -151,7 +151,11 @@ namespace Gateway.Core.Runtime
                 TimerEntry next = (TimerEntry)_timers[0];
                 if (next.Due > deadline)
                 {
-                    _now = deadline;
+                    if (deadline > _now)
+                    {
+                        _now = deadline;
+                    }
+
                     return false;
                 }
 
@@ -172,7 +176,26 @@ namespace Gateway.Core.Runtime
         /// <summary>Runs every timer until none is left or <paramref name="limitMilliseconds"/> pass.</summary>
         public void RunAll(long limitMilliseconds)
         {
-            RunUntil(_now + limitMilliseconds);
+            RunUntil(SaturatingAdd(_now, limitMilliseconds));
+        }
+
+        /// <summary>
+        /// now + delta without wrapping: long.MaxValue is the natural "no limit" argument, and a
+        /// wrapped sum would fire a far timer at once or move the clock backwards.
+        /// </summary>
+        private static long SaturatingAdd(long now, long delta)
+        {
+            if (delta > 0 && now > long.MaxValue - delta)
+            {
+                return long.MaxValue;
+            }
+
+            if (delta < 0 && now < long.MinValue - delta)
+            {
+                return long.MinValue;
+            }
+
+            return now + delta;
         }
 
         private void Insert(TimerEntry entry)
