@@ -17,6 +17,11 @@ namespace Gateway.Core.Runtime
 
         public static string Encode(byte[] data, int offset, int count)
         {
+            if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
+            {
+                throw new System.ArgumentOutOfRangeException("count");
+            }
+
             char[] chars = new char[count * 2];
             for (int i = 0; i < count; i++)
             {
@@ -36,6 +41,11 @@ namespace Gateway.Core.Runtime
         {
             byte[] result;
             int errorIndex;
+            if (text == null)
+            {
+                throw new ProtocolFormatException("hex string is missing");
+            }
+
             if (!TryDecode(text, out result, out errorIndex))
             {
                 if (errorIndex < 0)
