@@ -1,5 +1,6 @@
 using System;
 using Gateway.Core.Crypto;
+using Gateway.Core.Mesh.Bearers;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Core.Mesh.Provisioning
@@ -10,7 +11,7 @@ namespace Gateway.Core.Mesh.Provisioning
     /// it is a reference node implementation. On any error the device sends Provisioning Failed with
     /// the spec's code and waits for the provisioner to close the link (§5.4.4).
     /// </summary>
-    public sealed class DeviceSession
+    public sealed class DeviceSession : IProvisioningLinkHandler
     {
         private readonly ProvisioningContext _context;
         private readonly ProvisioningCapabilities _capabilities;
@@ -18,7 +19,7 @@ namespace Gateway.Core.Mesh.Provisioning
         private readonly IDeviceProvisioningEvents _events;
         private readonly ProvisioningTranscript _transcript;
         private readonly byte[] _tx = new byte[ProvisioningPdu.MaxLength];
-        private IProvisioningLink _link;
+        private IProvisioningBearer _link;
         private DeviceState _state;
         private ProvisioningStart _start;
         private P256KeyPair _keyPair;
@@ -61,20 +62,35 @@ namespace Gateway.Core.Mesh.Provisioning
             get { return Outcome != ProvisioningOutcome.Pending; }
         }
 
+        /// <summary>Starts accepting a provisioner on a link created with this session as its handler.</summary>
+        public void Start(IProvisioningBearer link)
+        {
+            _link = link;
+            link.Open();
+        }
+
         /// <summary>The link is open (Link Open accepted, or PB-GATT notifications enabled): wait for the Invite.</summary>
-        public void OnLinkOpened(IProvisioningLink link)
+        public void OnLinkOpened(IProvisioningBearer link)
         {
             _link = link;
             _state = DeviceState.ExpectInvite;
             RestartTimer();
         }
 
-        public void OnLinkClosed()
+        public void OnLinkClosed(IProvisioningBearer link, ProvisioningLinkCloseReason reason)
         {
             if (Outcome == ProvisioningOutcome.Pending)
             {
                 Finish(ProvisioningOutcome.LinkLost);
             }
+            else
+            {
+                Finish(Outcome);
+            }
+        }
+
+        public void OnTransmitComplete(IProvisioningBearer link)
+        {
         }
 
         /// <summary>Input OOB: the value the person entered on the device. Sends Input Complete.</summary>
@@ -86,26 +102,9 @@ namespace Gateway.Core.Mesh.Provisioning
             }
 
             byte[] auth;
-            if (AuthenticationSelector.IsAlphanumericAction(AuthenticationMethod.InputOob, _start.AuthenticationAction))
+            if (!OobValue.TryEncode(value, AuthenticationMethod.InputOob, _start.AuthenticationAction, _start.AuthenticationSize, _start.AuthSize, out auth))
             {
-                try
-                {
-                    auth = AuthValue.FromAlphanumeric(value, _start.AuthSize);
-                }
-                catch (ProtocolFormatException)
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                uint number;
-                if (!AuthValue.TryParseNumber(value, _start.AuthenticationSize, out number))
-                {
-                    return false;
-                }
-
-                auth = AuthValue.FromNumber(number, _start.AuthSize);
+                return false;
             }
 
             _transcript.AuthValue = auth;
@@ -117,7 +116,7 @@ namespace Gateway.Core.Mesh.Provisioning
             return true;
         }
 
-        public void OnPduReceived(byte[] pdu, int offset, int count)
+        public void OnPduReceived(IProvisioningBearer link, byte[] pdu, int offset, int count)
         {
             if (_state == DeviceState.Ended || _state == DeviceState.FailedSent || _state == DeviceState.Idle)
             {
@@ -245,7 +244,9 @@ namespace Gateway.Core.Mesh.Provisioning
             _context.KeyAgreement.RequestSharedSecret(_keyPair, _provisionerPublicKey, OnSecretReady);
             if (_start.AuthenticationMethod == AuthenticationMethod.OutputOob)
             {
-                string shown = GenerateOutputOob();
+                byte[] auth;
+                string shown = OobValue.Generate(_context.Random, AuthenticationMethod.OutputOob, _start.AuthenticationAction, _start.AuthenticationSize, _start.AuthSize, out auth);
+                _transcript.AuthValue = auth;
                 _events.OnOutputOobShow((OutputOobAction)_start.AuthenticationAction, shown);
             }
             else if (_start.AuthenticationMethod == AuthenticationMethod.InputOob)
@@ -430,7 +431,7 @@ namespace Gateway.Core.Mesh.Provisioning
 
         private void Send(int count)
         {
-            _link.SendPdu(_tx, 0, count);
+            _link.Send(_tx, 0, count);
         }
 
         private void RestartTimer()
@@ -459,22 +460,9 @@ namespace Gateway.Core.Mesh.Provisioning
                 }
 
                 Finish(Outcome);
-                _link.Close(LinkCloseReason.Timeout);
+                _link.Close(ProvisioningLinkCloseReason.Timeout);
             }
         }
 
-        private string GenerateOutputOob()
-        {
-            if (AuthenticationSelector.IsAlphanumericAction(AuthenticationMethod.OutputOob, _start.AuthenticationAction))
-            {
-                string text = AuthValue.RandomAlphanumeric(_context.Random, _start.AuthenticationSize);
-                _transcript.AuthValue = AuthValue.FromAlphanumeric(text, _start.AuthSize);
-                return text;
-            }
-
-            uint number = AuthValue.RandomNumber(_context.Random, _start.AuthenticationSize);
-            _transcript.AuthValue = AuthValue.FromNumber(number, _start.AuthSize);
-            return number.ToString();
-        }
     }
 }

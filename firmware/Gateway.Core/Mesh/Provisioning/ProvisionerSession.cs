@@ -1,5 +1,6 @@
 using System;
 using Gateway.Core.Crypto;
+using Gateway.Core.Mesh.Bearers;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Core.Mesh.Provisioning
@@ -11,7 +12,7 @@ namespace Gateway.Core.Mesh.Provisioning
     /// path in <see cref="Fail"/>. Per §5.4.4 the provisioner does not send a Failed PDU: it closes
     /// the link with reason Fail (or Timeout) and reports the error code in <see cref="ErrorCode"/>.
     /// </summary>
-    public sealed class ProvisionerSession
+    public sealed class ProvisionerSession : IProvisioningLinkHandler
     {
         private const string Component = "prov";
 
@@ -20,7 +21,7 @@ namespace Gateway.Core.Mesh.Provisioning
         private readonly IProvisionerEvents _events;
         private readonly ProvisioningTranscript _transcript;
         private readonly byte[] _tx = new byte[ProvisioningPdu.MaxLength];
-        private IProvisioningLink _link;
+        private IProvisioningBearer _link;
         private ProvisionerState _state;
         private ProvisioningCapabilities _capabilities;
         private ProvisioningStart _start;
@@ -78,16 +79,24 @@ namespace Gateway.Core.Mesh.Provisioning
             get { return Outcome != ProvisioningOutcome.Pending; }
         }
 
-        /// <summary>Starts the session on a link the bearer is opening; the protocol timer runs from now.</summary>
-        public void Attach(IProvisioningLink link)
+        /// <summary>
+        /// Starts the session on a link created with this session as its handler: the bearer opens
+        /// it (PB-ADV Link Open until Link ACK, or a PB-GATT connection) and the Invite follows.
+        /// </summary>
+        public void Start(IProvisioningBearer link)
         {
+            if (_state != ProvisionerState.Idle || link == null)
+            {
+                throw new InvalidOperationException("a provisioner session starts once, on a link");
+            }
+
             _link = link;
             _state = ProvisionerState.LinkOpening;
-            RestartTimer();
+            link.Open();
         }
 
         /// <summary>The bearer reports the link open (Link ACK, or PB-GATT notifications enabled): send the Invite.</summary>
-        public void OnLinkOpened()
+        public void OnLinkOpened(IProvisioningBearer link)
         {
             if (_state != ProvisionerState.LinkOpening)
             {
@@ -101,13 +110,32 @@ namespace Gateway.Core.Mesh.Provisioning
             _state = ProvisionerState.ExpectCapabilities;
         }
 
-        /// <summary>The bearer lost the link (Link Close from the device, disconnect, transaction timeout).</summary>
-        public void OnLinkClosed()
+        /// <summary>The link is gone: Link Close from the device, a disconnect, or a bearer timer.</summary>
+        public void OnLinkClosed(IProvisioningBearer link, ProvisioningLinkCloseReason reason)
         {
-            if (!IsEnded)
+            if (IsEnded)
             {
-                End(ProvisioningOutcome.LinkLost, ProvisioningErrorCode.UnexpectedError, "link-lost", false, LinkCloseReason.Fail);
+                return;
             }
+
+            if (reason == ProvisioningLinkCloseReason.LinkOpenTimeout)
+            {
+                End(ProvisioningOutcome.Timeout, ProvisioningErrorCode.UnexpectedError, "link-open-timeout", false, reason);
+            }
+            else if (reason == ProvisioningLinkCloseReason.Timeout && !link.ClosedByPeer)
+            {
+                // §5.3.3: no Transaction Acknowledgment within 30 s.
+                End(ProvisioningOutcome.Timeout, ProvisioningErrorCode.UnexpectedError, "transaction-timeout", false, reason);
+            }
+            else
+            {
+                End(ProvisioningOutcome.LinkLost, ProvisioningErrorCode.UnexpectedError, "link-closed-" + (int)reason, false, reason);
+            }
+        }
+
+        /// <summary>The peer acknowledged a PDU; nothing to do (the protocol advances on the peer's answers).</summary>
+        public void OnTransmitComplete(IProvisioningBearer link)
+        {
         }
 
         /// <summary>Withdraws the session (the cloud revoked the authorization, shutdown).</summary>
@@ -115,7 +143,7 @@ namespace Gateway.Core.Mesh.Provisioning
         {
             if (!IsEnded)
             {
-                End(ProvisioningOutcome.Cancelled, ProvisioningErrorCode.UnexpectedError, "cancelled", true, LinkCloseReason.Fail);
+                End(ProvisioningOutcome.Cancelled, ProvisioningErrorCode.UnexpectedError, "cancelled", true, ProvisioningLinkCloseReason.Fail);
             }
         }
 
@@ -132,7 +160,7 @@ namespace Gateway.Core.Mesh.Provisioning
             }
 
             byte[] auth;
-            if (!TryEncodeOob(value, out auth))
+            if (!OobValue.TryEncode(value, AuthenticationMethod.OutputOob, _start.AuthenticationAction, _start.AuthenticationSize, _transcript.AuthSize, out auth))
             {
                 return false;
             }
@@ -147,7 +175,7 @@ namespace Gateway.Core.Mesh.Provisioning
         }
 
         /// <summary>One whole Provisioning PDU from the bearer (the buffer is reused after the call).</summary>
-        public void OnPduReceived(byte[] pdu, int offset, int count)
+        public void OnPduReceived(IProvisioningBearer link, byte[] pdu, int offset, int count)
         {
             if (IsEnded)
             {
@@ -170,7 +198,7 @@ namespace Gateway.Core.Mesh.Provisioning
             {
                 // §5.4.4: the device reports an error; stop and close the link.
                 int code = pdu[offset + 1];
-                End(ProvisioningOutcome.Failed, (ProvisioningErrorCode)code, "device-failed-" + code, true, LinkCloseReason.Fail);
+                End(ProvisioningOutcome.Failed, (ProvisioningErrorCode)code, "device-failed-" + code, true, ProvisioningLinkCloseReason.Fail);
                 return;
             }
 
@@ -298,7 +326,9 @@ namespace Gateway.Core.Mesh.Provisioning
             }
             else if (_start.AuthenticationMethod == AuthenticationMethod.InputOob)
             {
-                string shown = GenerateInputOob();
+                byte[] auth;
+                string shown = OobValue.Generate(_context.Random, AuthenticationMethod.InputOob, _start.AuthenticationAction, _start.AuthenticationSize, _transcript.AuthSize, out auth);
+                _transcript.AuthValue = auth;
                 _events.OnInputOobDisplay(this, (InputOobAction)_start.AuthenticationAction, shown);
             }
         }
@@ -426,12 +456,12 @@ namespace Gateway.Core.Mesh.Provisioning
 
             // Store the node before the link closes with success (a reboot must not lose it).
             _events.OnProvisioned(this);
-            End(ProvisioningOutcome.Success, ProvisioningErrorCode.Prohibited, null, true, LinkCloseReason.Success);
+            End(ProvisioningOutcome.Success, ProvisioningErrorCode.Prohibited, null, true, ProvisioningLinkCloseReason.Success);
         }
 
         private void Fail(ProvisioningErrorCode code, string detail)
         {
-            End(ProvisioningOutcome.Failed, code, detail, true, LinkCloseReason.Fail);
+            End(ProvisioningOutcome.Failed, code, detail, true, ProvisioningLinkCloseReason.Fail);
         }
 
         private void OnProtocolTimeout()
@@ -439,11 +469,11 @@ namespace Gateway.Core.Mesh.Provisioning
             _timer = 0;
             if (!IsEnded)
             {
-                End(ProvisioningOutcome.Timeout, ProvisioningErrorCode.UnexpectedError, "timeout", true, LinkCloseReason.Timeout);
+                End(ProvisioningOutcome.Timeout, ProvisioningErrorCode.UnexpectedError, "timeout", true, ProvisioningLinkCloseReason.Timeout);
             }
         }
 
-        private void End(ProvisioningOutcome outcome, ProvisioningErrorCode code, string detail, bool closeLink, LinkCloseReason reason)
+        private void End(ProvisioningOutcome outcome, ProvisioningErrorCode code, string detail, bool closeLink, ProvisioningLinkCloseReason reason)
         {
             bool alreadyReported = _state == ProvisionerState.Ended;
             _state = ProvisionerState.Ended;
@@ -472,7 +502,7 @@ namespace Gateway.Core.Mesh.Provisioning
         private void Send(int count)
         {
             RestartTimer();
-            _link.SendPdu(_tx, 0, count);
+            _link.Send(_tx, 0, count);
         }
 
         private void RestartTimer()
@@ -493,53 +523,6 @@ namespace Gateway.Core.Mesh.Provisioning
             }
         }
 
-        private string GenerateInputOob()
-        {
-            int action = _start.AuthenticationAction;
-            int size = _start.AuthenticationSize;
-            if (AuthenticationSelector.IsAlphanumericAction(AuthenticationMethod.InputOob, action))
-            {
-                string text = Provisioning.AuthValue.RandomAlphanumeric(_context.Random, size);
-                _transcript.AuthValue = Provisioning.AuthValue.FromAlphanumeric(text, _transcript.AuthSize);
-                return text;
-            }
 
-            // Push/twist counts are one digit of events at most per size; numeric input has `size` digits.
-            uint number = Provisioning.AuthValue.RandomNumber(_context.Random, size);
-            _transcript.AuthValue = Provisioning.AuthValue.FromNumber(number, _transcript.AuthSize);
-            return number.ToString();
-        }
-
-        private bool TryEncodeOob(string value, out byte[] auth)
-        {
-            auth = null;
-            int size = _transcript.AuthSize;
-            if (AuthenticationSelector.IsAlphanumericAction(AuthenticationMethod.OutputOob, _start.AuthenticationAction))
-            {
-                if (value == null || value.Length == 0 || value.Length > _start.AuthenticationSize)
-                {
-                    return false;
-                }
-
-                try
-                {
-                    auth = Provisioning.AuthValue.FromAlphanumeric(value, size);
-                    return true;
-                }
-                catch (ProtocolFormatException)
-                {
-                    return false;
-                }
-            }
-
-            uint number;
-            if (!Provisioning.AuthValue.TryParseNumber(value, _start.AuthenticationSize, out number))
-            {
-                return false;
-            }
-
-            auth = Provisioning.AuthValue.FromNumber(number, size);
-            return true;
-        }
     }
 }
