@@ -82,20 +82,20 @@ namespace Gateway.Core.Mesh.Provisioning
         /// <summary>ConfirmationSalt and ConfirmationKey, once the ECDHSecret and the AuthValue are known.</summary>
         public void DeriveConfirmationKey()
         {
-            _confirmationSalt = _crypto.ConfirmationSalt(Algorithm, _confirmationInputs);
-            _confirmationKey = _crypto.ConfirmationKey(Algorithm, EcdhSecret, _confirmationSalt, AuthValue);
+            _confirmationSalt = _crypto.ConfirmationSalt((int)Algorithm, _confirmationInputs);
+            _confirmationKey = _crypto.ConfirmationKey((int)Algorithm, EcdhSecret, _confirmationSalt, AuthValue);
         }
 
         /// <summary>Confirmation value over a random (§5.4.2.4.2: the AuthValue enters the CMAC input, or only the key with HMAC).</summary>
         public byte[] Confirm(byte[] random)
         {
-            return _crypto.Confirmation(Algorithm, _confirmationKey, random, AuthValue);
+            return _crypto.Confirmation((int)Algorithm, _confirmationKey, random, AuthValue);
         }
 
         /// <summary>ProvisioningSalt, SessionKey, SessionNonce and DeviceKey (§5.4.2.5).</summary>
         public void DeriveSessionKeys()
         {
-            byte[] provisioningSalt = _crypto.ProvisioningSalt(_confirmationSalt, RandomProvisioner, RandomDevice);
+            byte[] provisioningSalt = _crypto.ProvisioningSalt((int)Algorithm, _confirmationSalt, RandomProvisioner, RandomDevice);
             _sessionKey = _crypto.SessionKey(EcdhSecret, provisioningSalt);
             _sessionNonce = _crypto.SessionNonce(EcdhSecret, provisioningSalt);
             DeviceKey = _crypto.DeviceKey(EcdhSecret, provisioningSalt);
@@ -104,13 +104,13 @@ namespace Gateway.Core.Mesh.Provisioning
         /// <summary>Encrypts the 25-octet Provisioning Data into <paramref name="output"/>: 25 + 8-octet MIC.</summary>
         public void EncryptProvisioningData(byte[] plaintext, byte[] output, int outputOffset)
         {
-            _crypto.EncryptProvisioningData(_sessionKey, _sessionNonce, plaintext, output, outputOffset);
+            _crypto.EncryptProvisioningData(_sessionKey, _sessionNonce, plaintext, 0, output, outputOffset);
         }
 
         /// <summary>Decrypts 33 octets (data ‖ MIC); false when the MIC does not verify.</summary>
         public bool TryDecryptProvisioningData(byte[] input, int inputOffset, byte[] plaintext)
         {
-            return _crypto.TryDecryptProvisioningData(_sessionKey, _sessionNonce, input, inputOffset, plaintext);
+            return _crypto.TryDecryptProvisioningData(_sessionKey, _sessionNonce, input, inputOffset, plaintext, 0);
         }
 
         /// <summary>Wipes every secret. The DeviceKey survives only in the result handed to the caller.</summary>
