@@ -483,6 +483,14 @@ namespace Gateway.Core.Mesh.Bearers
 
         private void BeginClose(ProvisioningLinkCloseReason reason)
         {
+            if (_state == ProvisioningLinkState.Open && (_pendingLinkAck || _pendingAckNumber >= 0))
+            {
+                // An ack still waiting out its delay goes first (MshPRT §8.7.13.1 precedes §8.7.14):
+                // the peer's last transaction, typically Complete, then counts as delivered.
+                CancelTimer(ref _ackTimer);
+                OnAckTimer();
+            }
+
             ClearSession();
             _closeReason = reason;
             if (!_hasLinkId)
