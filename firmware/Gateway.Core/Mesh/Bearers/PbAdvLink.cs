@@ -305,8 +305,7 @@ namespace Gateway.Core.Mesh.Bearers
             if (number == _lastRxNumber)
             {
                 _bearer.CountDuplicate();
-                _pendingAckNumber = number;
-                ScheduleAck();
+                QueueAck(number);
                 return;
             }
 
@@ -343,8 +342,7 @@ namespace Gateway.Core.Mesh.Bearers
                 case ReassemblyResult.Complete:
                     _lastRxNumber = number;
                     _expectedRxNumber = NextNumber(number);
-                    _pendingAckNumber = number;
-                    ScheduleAck();
+                    QueueAck(number);
                     _handler.OnPduReceived(this, _reassembler.Buffer, 0, _reassembler.TotalLength);
                     break;
                 case ReassemblyResult.InProgress:
@@ -456,10 +454,9 @@ namespace Gateway.Core.Mesh.Bearers
 
             if (_pendingAckNumber >= 0)
             {
-                _writer.Clear();
-                GenericProvisioning.WriteTransactionAck(_writer, _linkId, (byte)_pendingAckNumber);
+                byte number = (byte)_pendingAckNumber;
                 _pendingAckNumber = -1;
-                Transmit();
+                SendAck(number);
             }
         }
 
@@ -532,6 +529,25 @@ namespace Gateway.Core.Mesh.Bearers
         {
             CancelTimer(ref _txTimer);
             _txTimer = _scheduler.Schedule(delay, _onTxTimer);
+        }
+
+        private void QueueAck(byte number)
+        {
+            if (_pendingAckNumber >= 0 && _pendingAckNumber != number)
+            {
+                // One ack slot: an older ack still waiting goes out now rather than being lost.
+                SendAck((byte)_pendingAckNumber);
+            }
+
+            _pendingAckNumber = number;
+            ScheduleAck();
+        }
+
+        private void SendAck(byte number)
+        {
+            _writer.Clear();
+            GenericProvisioning.WriteTransactionAck(_writer, _linkId, number);
+            Transmit();
         }
 
         private void ScheduleAck()
