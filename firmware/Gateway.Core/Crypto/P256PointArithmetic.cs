@@ -128,9 +128,9 @@ namespace Gateway.Core.Crypto
         }
 
         /// <summary>
-        /// (x1, y1, z1) += (x2, y2, z2) with z2^2 and z2^3 cached ("add-2007-bl" less the two cached
-        /// products): 10M + 4S. Returns false when the sum is the point at infinity (the inputs are
-        /// opposite); equal inputs are doubled.
+        /// (x1, y1, z1) += (x2, y2, z2) with z2^2 and z2^3 cached ("add-1998-cmo-2" less the two
+        /// cached products): 11M + 3S. Returns false when the sum is the point at infinity (the
+        /// inputs are opposite); equal inputs are doubled.
         /// </summary>
         internal bool AddCached(uint[] x1, uint[] y1, uint[] z1, uint[] x2, uint[] y2, uint[] z2, uint[] zz2, uint[] zzz2)
         {
@@ -156,28 +156,22 @@ namespace Gateway.Core.Crypto
                 return DoubleOrInfinity(x1, y1, z1, r);
             }
 
-            uint[] i = u2;
-            uint[] j = s2;
+            uint[] hh = u2;
+            uint[] hhh = s2;
             uint[] v = u1;
-            P256Field.Add(t, h, h);
-            Sqr(i, t); // I = (2H)^2
-            Mul(j, h, i); // J = H I
-            P256Field.Add(r, r, r); // r = 2 (S2 - S1)
-            Mul(v, u1, i); // V = U1 I
+            Sqr(hh, h);
+            Mul(hhh, h, hh);
+            Mul(v, u1, hh); // V = U1 H^2
             Sqr(x1, r);
-            P256Field.Sub(x1, x1, j);
+            P256Field.Sub(x1, x1, hhh);
             P256Field.Sub(x1, x1, v);
-            P256Field.Sub(x1, x1, v); // X3 = r^2 - J - 2V
+            P256Field.Sub(x1, x1, v); // X3 = r^2 - H^3 - 2V
             P256Field.Sub(t, v, x1);
             Mul(t, r, t);
-            Mul(s1, s1, j);
-            P256Field.Add(s1, s1, s1);
-            P256Field.Sub(y1, t, s1); // Y3 = r (V - X3) - 2 S1 J
-            P256Field.Add(t, z1, z2);
-            Sqr(t, t);
-            P256Field.Sub(t, t, z1z1);
-            P256Field.Sub(t, t, zz2);
-            Mul(z1, t, h); // Z3 = ((Z1 + Z2)^2 - Z1Z1 - Z2Z2) H
+            Mul(s1, s1, hhh);
+            P256Field.Sub(y1, t, s1); // Y3 = r (V - X3) - S1 H^3
+            Mul(t, z1, z2);
+            Mul(z1, t, h); // Z3 = Z1 Z2 H
             return true;
         }
 
