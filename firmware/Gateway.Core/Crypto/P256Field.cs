@@ -26,23 +26,55 @@ namespace Gateway.Core.Crypto
         {
             uint a7 = a[7];
             uint b7 = b[7];
-            ulong t = (ulong)a[0] + b[0];
-            uint s0 = (uint)t;
-            t = (t >> 32) + a[1] + b[1];
-            uint s1 = (uint)t;
-            t = (t >> 32) + a[2] + b[2];
-            uint s2 = (uint)t;
-            t = (t >> 32) + a[3] + b[3];
-            uint s3 = (uint)t;
-            t = (t >> 32) + a[4] + b[4];
-            uint s4 = (uint)t;
-            t = (t >> 32) + a[5] + b[5];
-            uint s5 = (uint)t;
-            t = (t >> 32) + a[6] + b[6];
-            uint s6 = (uint)t;
-            t = (t >> 32) + a7 + b7;
-            uint s7 = (uint)t;
-            ReduceOnce(r, s0, s1, s2, s3, s4, s5, s6, s7, (uint)(t >> 32));
+            long s0 = (long)a[0] + b[0];
+            long s1 = (long)a[1] + b[1];
+            long s2 = (long)a[2] + b[2];
+            long s3 = (long)a[3] + b[3];
+            long s4 = (long)a[4] + b[4];
+            long s5 = (long)a[5] + b[5];
+            long s6 = (long)a[6] + b[6];
+            long s7 = (long)a7 + b7;
+
+            // Two independent carry chains, a + b and a + b - p; keep the second unless it is negative.
+            long x = s0;
+            long y = s0 - 0xFFFFFFFF;
+            uint x0 = (uint)x;
+            uint y0 = (uint)y;
+            x = s1 + (x >> 32);
+            y = (s1 - 0xFFFFFFFF) + (y >> 32);
+            uint x1 = (uint)x;
+            uint y1 = (uint)y;
+            x = s2 + (x >> 32);
+            y = (s2 - 0xFFFFFFFF) + (y >> 32);
+            uint x2 = (uint)x;
+            uint y2 = (uint)y;
+            x = s3 + (x >> 32);
+            y = s3 + (y >> 32);
+            uint x3 = (uint)x;
+            uint y3 = (uint)y;
+            x = s4 + (x >> 32);
+            y = s4 + (y >> 32);
+            uint x4 = (uint)x;
+            uint y4 = (uint)y;
+            x = s5 + (x >> 32);
+            y = s5 + (y >> 32);
+            uint x5 = (uint)x;
+            uint y5 = (uint)y;
+            x = s6 + (x >> 32);
+            y = (s6 - 1) + (y >> 32);
+            uint x6 = (uint)x;
+            uint y6 = (uint)y;
+            x = s7 + (x >> 32);
+            y = (s7 - 0xFFFFFFFF) + (y >> 32);
+            uint m = (uint)(y >> 32); // all ones when a + b < p
+            r[7] = ((uint)x & m) | ((uint)y & ~m);
+            r[0] = (x0 & m) | (y0 & ~m);
+            r[1] = (x1 & m) | (y1 & ~m);
+            r[2] = (x2 & m) | (y2 & ~m);
+            r[3] = (x3 & m) | (y3 & ~m);
+            r[4] = (x4 & m) | (y4 & ~m);
+            r[5] = (x5 & m) | (y5 & ~m);
+            r[6] = (x6 & m) | (y6 & ~m);
         }
 
         /// <summary>r = a - b mod p.</summary>
@@ -50,48 +82,55 @@ namespace Gateway.Core.Crypto
         {
             uint a7 = a[7];
             uint b7 = b[7];
-            long t = (long)a[0] - b[0];
-            uint d0 = (uint)t;
-            t = (t >> 32) + a[1] - b[1];
-            uint d1 = (uint)t;
-            t = (t >> 32) + a[2] - b[2];
-            uint d2 = (uint)t;
-            t = (t >> 32) + a[3] - b[3];
-            uint d3 = (uint)t;
-            t = (t >> 32) + a[4] - b[4];
-            uint d4 = (uint)t;
-            t = (t >> 32) + a[5] - b[5];
-            uint d5 = (uint)t;
-            t = (t >> 32) + a[6] - b[6];
-            uint d6 = (uint)t;
-            t = (t >> 32) + a7 - b7;
-            uint d7 = (uint)t;
+            long d0 = (long)a[0] - b[0];
+            long d1 = (long)a[1] - b[1];
+            long d2 = (long)a[2] - b[2];
+            long d3 = (long)a[3] - b[3];
+            long d4 = (long)a[4] - b[4];
+            long d5 = (long)a[5] - b[5];
+            long d6 = (long)a[6] - b[6];
+            long d7 = (long)a7 - b7;
 
-            // On a borrow the difference is off by 2^256: subtracting 2^256 - p adds p back.
-            long m = -(t >> 32);
-            t = (long)d0 - m;
-            uint e0 = (uint)t;
-            t = (t >> 32) + d1;
-            uint e1 = (uint)t;
-            t = (t >> 32) + d2;
-            uint e2 = (uint)t;
-            t = (t >> 32) + d3 + m;
-            uint e3 = (uint)t;
-            t = (t >> 32) + d4;
-            uint e4 = (uint)t;
-            t = (t >> 32) + d5;
-            uint e5 = (uint)t;
-            t = (t >> 32) + d6 + m;
-            uint e6 = (uint)t;
-            t = (t >> 32) + d7 - m;
-            r[7] = (uint)t;
-            r[0] = e0;
-            r[1] = e1;
-            r[2] = e2;
-            r[3] = e3;
-            r[4] = e4;
-            r[5] = e5;
-            r[6] = e6;
+            // Two independent carry chains, a - b and a - b + p; keep the second when the first borrows.
+            long x = d0;
+            long y = d0 + 0xFFFFFFFF;
+            uint x0 = (uint)x;
+            uint y0 = (uint)y;
+            x = d1 + (x >> 32);
+            y = (d1 + 0xFFFFFFFF) + (y >> 32);
+            uint x1 = (uint)x;
+            uint y1 = (uint)y;
+            x = d2 + (x >> 32);
+            y = (d2 + 0xFFFFFFFF) + (y >> 32);
+            uint x2 = (uint)x;
+            uint y2 = (uint)y;
+            x = d3 + (x >> 32);
+            y = d3 + (y >> 32);
+            uint x3 = (uint)x;
+            uint y3 = (uint)y;
+            x = d4 + (x >> 32);
+            y = d4 + (y >> 32);
+            uint x4 = (uint)x;
+            uint y4 = (uint)y;
+            x = d5 + (x >> 32);
+            y = d5 + (y >> 32);
+            uint x5 = (uint)x;
+            uint y5 = (uint)y;
+            x = d6 + (x >> 32);
+            y = (d6 + 1) + (y >> 32);
+            uint x6 = (uint)x;
+            uint y6 = (uint)y;
+            x = d7 + (x >> 32);
+            y = (d7 + 0xFFFFFFFF) + (y >> 32);
+            uint m = (uint)(x >> 32); // all ones when a - b borrows
+            r[7] = ((uint)y & m) | ((uint)x & ~m);
+            r[0] = (y0 & m) | (x0 & ~m);
+            r[1] = (y1 & m) | (x1 & ~m);
+            r[2] = (y2 & m) | (x2 & ~m);
+            r[3] = (y3 & m) | (x3 & ~m);
+            r[4] = (y4 & m) | (x4 & ~m);
+            r[5] = (y5 & m) | (x5 & ~m);
+            r[6] = (y6 & m) | (x6 & ~m);
         }
 
         /// <summary>r = k * a mod p for a small constant 0 &lt;= k &lt;= 8 (point formulas need 3, 4 and 8).</summary>
@@ -99,42 +138,65 @@ namespace Gateway.Core.Crypto
         {
             uint a7 = a[7];
             ulong t = (ulong)a[0] * k;
-            uint s0 = (uint)t;
-            t = (t >> 32) + ((ulong)a[1] * k);
-            uint s1 = (uint)t;
-            t = (t >> 32) + ((ulong)a[2] * k);
-            uint s2 = (uint)t;
-            t = (t >> 32) + ((ulong)a[3] * k);
-            uint s3 = (uint)t;
-            t = (t >> 32) + ((ulong)a[4] * k);
-            uint s4 = (uint)t;
-            t = (t >> 32) + ((ulong)a[5] * k);
-            uint s5 = (uint)t;
-            t = (t >> 32) + ((ulong)a[6] * k);
-            uint s6 = (uint)t;
-            t = (t >> 32) + ((ulong)a7 * k);
-            uint s7 = (uint)t;
+            long r0 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a[1] * k) + (t >> 32);
+            long r1 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a[2] * k) + (t >> 32);
+            long r2 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a[3] * k) + (t >> 32);
+            long r3 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a[4] * k) + (t >> 32);
+            long r4 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a[5] * k) + (t >> 32);
+            long r5 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a[6] * k) + (t >> 32);
+            long r6 = (long)(t & 0xFFFFFFFF);
+            t = ((ulong)a7 * k) + (t >> 32);
+            long r7 = (long)(t & 0xFFFFFFFF);
             long f = (long)(t >> 32);
 
-            // Fold the carry f < 8 with 2^256 = 2^224 - 2^192 - 2^96 + 1 (mod p); the result is below
-            // 2^256 + 2^227 and one more conditional subtraction of p completes the reduction.
-            long u = (long)s0 + f;
-            s0 = (uint)u;
-            u = (u >> 32) + s1;
-            s1 = (uint)u;
-            u = (u >> 32) + s2;
-            s2 = (uint)u;
-            u = (u >> 32) + s3 - f;
-            s3 = (uint)u;
-            u = (u >> 32) + s4;
-            s4 = (uint)u;
-            u = (u >> 32) + s5;
-            s5 = (uint)u;
-            u = (u >> 32) + s6 - f;
-            s6 = (uint)u;
-            u = (u >> 32) + s7 + f;
-            s7 = (uint)u;
-            ReduceOnce(r, s0, s1, s2, s3, s4, s5, s6, s7, (uint)(u >> 32));
+            // k a = R + f 2^256 with f < 8: the same final step as the multiplication's reduction.
+            // V = R + f (2^256 - p) < 2p, and U = V + 2^256 - p carries out exactly when V >= p.
+            long g = f + 1;
+            long v = r0 + f;
+            long u = r0 + g;
+            uint v0 = (uint)v;
+            uint u0 = (uint)u;
+            v = r1 + (v >> 32);
+            u = r1 + (u >> 32);
+            uint v1 = (uint)v;
+            uint u1 = (uint)u;
+            v = r2 + (v >> 32);
+            u = r2 + (u >> 32);
+            uint v2 = (uint)v;
+            uint u2 = (uint)u;
+            v = (r3 - f) + (v >> 32);
+            u = (r3 - g) + (u >> 32);
+            uint v3 = (uint)v;
+            uint u3 = (uint)u;
+            v = r4 + (v >> 32);
+            u = r4 + (u >> 32);
+            uint v4 = (uint)v;
+            uint u4 = (uint)u;
+            v = r5 + (v >> 32);
+            u = r5 + (u >> 32);
+            uint v5 = (uint)v;
+            uint u5 = (uint)u;
+            v = (r6 - f) + (v >> 32);
+            u = (r6 - g) + (u >> 32);
+            uint v6 = (uint)v;
+            uint u6 = (uint)u;
+            v = (r7 + f) + (v >> 32);
+            u = (r7 + g) + (u >> 32);
+            uint m = (uint)-(int)(u >> 32);
+            r[7] = ((uint)u & m) | ((uint)v & ~m);
+            r[0] = (u0 & m) | (v0 & ~m);
+            r[1] = (u1 & m) | (v1 & ~m);
+            r[2] = (u2 & m) | (v2 & ~m);
+            r[3] = (u3 & m) | (v3 & ~m);
+            r[4] = (u4 & m) | (v4 & ~m);
+            r[5] = (u5 & m) | (v5 & ~m);
+            r[6] = (u6 & m) | (v6 & ~m);
         }
 
         /// <summary>r = -a mod p.</summary>
@@ -238,38 +300,6 @@ namespace Gateway.Core.Crypto
                 destination[o + 2] = (byte)(v >> 8);
                 destination[o + 3] = (byte)v;
             }
-        }
-
-        /// <summary>
-        /// Writes s - p when the 257-bit value carry:s is at least p, else s (the value must be below 2p).
-        /// </summary>
-        private static void ReduceOnce(uint[] r, uint s0, uint s1, uint s2, uint s3, uint s4, uint s5, uint s6, uint s7, uint carry)
-        {
-            long t = (long)s0 + 1;
-            uint d0 = (uint)t;
-            t = (t >> 32) + s1;
-            uint d1 = (uint)t;
-            t = (t >> 32) + s2;
-            uint d2 = (uint)t;
-            t = (t >> 32) + s3 - 1;
-            uint d3 = (uint)t;
-            t = (t >> 32) + s4;
-            uint d4 = (uint)t;
-            t = (t >> 32) + s5;
-            uint d5 = (uint)t;
-            t = (t >> 32) + s6 - 1;
-            uint d6 = (uint)t;
-            t = (t >> 32) + s7 + 1;
-            uint d7 = (uint)t;
-            uint m = (uint)-(int)(((uint)(t >> 32) | carry) & 1);
-            r[7] = (d7 & m) | (s7 & ~m);
-            r[0] = (d0 & m) | (s0 & ~m);
-            r[1] = (d1 & m) | (s1 & ~m);
-            r[2] = (d2 & m) | (s2 & ~m);
-            r[3] = (d3 & m) | (s3 & ~m);
-            r[4] = (d4 & m) | (s4 & ~m);
-            r[5] = (d5 & m) | (s5 & ~m);
-            r[6] = (d6 & m) | (s6 & ~m);
         }
     }
 }
