@@ -8,7 +8,8 @@ namespace Gateway.Core.Crypto
     /// §5.4.3.1 and eight 32-bit limbs (least significant first). Elements are kept fully reduced
     /// in [0, p), so equality is limb equality. Outputs may alias inputs: every method reads all
     /// limbs before it writes. Carries are selected with masks, never with branches on the values.
-    /// Multiplication lives in <see cref="P256FieldMultiplication"/>.
+    /// Multiplication lives in <see cref="P256FieldMultiplication"/>, scaled sums in
+    /// <see cref="P256FieldCombination"/>.
     /// </summary>
     internal static class P256Field
     {
@@ -131,72 +132,6 @@ namespace Gateway.Core.Crypto
             r[4] = (y4 & m) | (x4 & ~m);
             r[5] = (y5 & m) | (x5 & ~m);
             r[6] = (y6 & m) | (x6 & ~m);
-        }
-
-        /// <summary>r = k * a mod p for a small constant 0 &lt;= k &lt;= 8 (point formulas need 3, 4 and 8).</summary>
-        internal static void MultiplySmall(uint[] r, uint[] a, uint k)
-        {
-            uint a7 = a[7];
-            ulong t = (ulong)a[0] * k;
-            long r0 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a[1] * k) + (t >> 32);
-            long r1 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a[2] * k) + (t >> 32);
-            long r2 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a[3] * k) + (t >> 32);
-            long r3 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a[4] * k) + (t >> 32);
-            long r4 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a[5] * k) + (t >> 32);
-            long r5 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a[6] * k) + (t >> 32);
-            long r6 = (long)(t & 0xFFFFFFFF);
-            t = ((ulong)a7 * k) + (t >> 32);
-            long r7 = (long)(t & 0xFFFFFFFF);
-            long f = (long)(t >> 32);
-
-            // k a = R + f 2^256 with f < 8: the same final step as the multiplication's reduction.
-            // V = R + f (2^256 - p) < 2p, and U = V + 2^256 - p carries out exactly when V >= p.
-            long g = f + 1;
-            long v = r0 + f;
-            long u = r0 + g;
-            uint v0 = (uint)v;
-            uint u0 = (uint)u;
-            v = r1 + (v >> 32);
-            u = r1 + (u >> 32);
-            uint v1 = (uint)v;
-            uint u1 = (uint)u;
-            v = r2 + (v >> 32);
-            u = r2 + (u >> 32);
-            uint v2 = (uint)v;
-            uint u2 = (uint)u;
-            v = (r3 - f) + (v >> 32);
-            u = (r3 - g) + (u >> 32);
-            uint v3 = (uint)v;
-            uint u3 = (uint)u;
-            v = r4 + (v >> 32);
-            u = r4 + (u >> 32);
-            uint v4 = (uint)v;
-            uint u4 = (uint)u;
-            v = r5 + (v >> 32);
-            u = r5 + (u >> 32);
-            uint v5 = (uint)v;
-            uint u5 = (uint)u;
-            v = (r6 - f) + (v >> 32);
-            u = (r6 - g) + (u >> 32);
-            uint v6 = (uint)v;
-            uint u6 = (uint)u;
-            v = (r7 + f) + (v >> 32);
-            u = (r7 + g) + (u >> 32);
-            uint m = (uint)-(int)(u >> 32);
-            r[7] = ((uint)u & m) | ((uint)v & ~m);
-            r[0] = (u0 & m) | (v0 & ~m);
-            r[1] = (u1 & m) | (v1 & ~m);
-            r[2] = (u2 & m) | (v2 & ~m);
-            r[3] = (u3 & m) | (v3 & ~m);
-            r[4] = (u4 & m) | (v4 & ~m);
-            r[5] = (u5 & m) | (v5 & ~m);
-            r[6] = (u6 & m) | (v6 & ~m);
         }
 
         /// <summary>r = -a mod p.</summary>

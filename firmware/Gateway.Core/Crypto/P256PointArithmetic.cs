@@ -11,7 +11,13 @@ namespace Gateway.Core.Crypto
     /// </summary>
     internal sealed class P256PointArithmetic
     {
-        private static readonly uint[] Three = new uint[] { 3, 0, 0, 0, 0, 0, 0, 0 };
+        private static readonly uint[] Zero = new uint[P256Field.Limbs];
+
+        /// <summary>p - 1, that is -1 mod p.</summary>
+        private static readonly uint[] MinusOne = new uint[]
+        {
+            0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF, 0x00000000, 0x00000000, 0x00000000, 0x00000001, 0xFFFFFFFF,
+        };
 
         private readonly uint[] _t0 = new uint[P256Field.Limbs];
         private readonly uint[] _t1 = new uint[P256Field.Limbs];
@@ -87,8 +93,7 @@ namespace Gateway.Core.Crypto
             Sqr(_t0, y);
             Sqr(_t1, x);
             Mul(_t1, _t1, x);
-            P256Field.MultiplySmall(_t2, x, 3);
-            P256Field.Sub(_t1, _t1, _t2);
+            P256FieldCombination.SubtractScaled(_t1, _t1, Zero, x, 3);
             P256Field.Add(_t1, _t1, P256Field.B);
             return P256Field.AreEqual(_t0, _t1);
         }
@@ -109,22 +114,18 @@ namespace Gateway.Core.Crypto
             Sqr(gamma, y);
             Mul(beta, x, gamma);
             P256Field.Sub(t, x, delta);
-            P256Field.Add(alpha, x, delta);
-            Mul(alpha, alpha, t);
-            P256Field.MultiplySmall(alpha, alpha, 3); // alpha = 3 (X - delta)(X + delta)
+            P256FieldCombination.MultiplySum(alpha, x, delta, 3);
+            Mul(alpha, alpha, t); // alpha = 3 (X - delta)(X + delta)
             P256Field.Add(t, y, z);
             Sqr(t, t);
-            P256Field.Sub(t, t, gamma);
-            P256Field.Sub(z, t, delta); // Z3 = (Y + Z)^2 - gamma - delta
-            P256Field.MultiplySmall(beta, beta, 4);
+            P256FieldCombination.SubtractScaled(z, t, gamma, delta, 1); // Z3 = (Y + Z)^2 - gamma - delta
+            P256FieldCombination.MultiplySmall(beta, beta, 4);
             Sqr(x, alpha);
-            P256Field.Sub(x, x, beta);
-            P256Field.Sub(x, x, beta); // X3 = alpha^2 - 8 beta
+            P256FieldCombination.SubtractScaled(x, x, Zero, beta, 2); // X3 = alpha^2 - 8 beta
             P256Field.Sub(t, beta, x);
             Mul(t, alpha, t);
             Sqr(gamma, gamma);
-            P256Field.MultiplySmall(gamma, gamma, 8);
-            P256Field.Sub(y, t, gamma); // Y3 = alpha (4 beta - X3) - 8 gamma^2
+            P256FieldCombination.SubtractScaled(y, t, Zero, gamma, 8); // Y3 = alpha (4 beta - X3) - 8 gamma^2
         }
 
         /// <summary>
@@ -163,9 +164,7 @@ namespace Gateway.Core.Crypto
             Mul(hhh, h, hh);
             Mul(v, u1, hh); // V = U1 H^2
             Sqr(x1, r);
-            P256Field.Sub(x1, x1, hhh);
-            P256Field.Sub(x1, x1, v);
-            P256Field.Sub(x1, x1, v); // X3 = r^2 - H^3 - 2V
+            P256FieldCombination.SubtractScaled(x1, x1, hhh, v, 2); // X3 = r^2 - H^3 - 2V
             P256Field.Sub(t, v, x1);
             Mul(t, r, t);
             Mul(s1, s1, hhh);
@@ -204,23 +203,19 @@ namespace Gateway.Core.Crypto
             uint[] j = _t6;
             uint[] v = _t7;
             Sqr(hh, h);
-            P256Field.MultiplySmall(i, hh, 4); // I = 4 HH
+            P256FieldCombination.MultiplySmall(i, hh, 4); // I = 4 HH
             Mul(j, h, i); // J = H I
             P256Field.Add(r, r, r); // r = 2 (S2 - Y1)
             Mul(v, x1, i); // V = X1 I
-            Mul(i, y1, j);
-            P256Field.Add(i, i, i); // 2 Y1 J
+            Mul(i, y1, j); // Y1 J
             Sqr(x1, r);
-            P256Field.Sub(x1, x1, j);
-            P256Field.Sub(x1, x1, v);
-            P256Field.Sub(x1, x1, v); // X3 = r^2 - J - 2V
+            P256FieldCombination.SubtractScaled(x1, x1, j, v, 2); // X3 = r^2 - J - 2V
             P256Field.Sub(t, v, x1);
             Mul(t, r, t);
-            P256Field.Sub(y1, t, i); // Y3 = r (V - X3) - 2 Y1 J
+            P256FieldCombination.SubtractScaled(y1, t, Zero, i, 2); // Y3 = r (V - X3) - 2 Y1 J
             P256Field.Add(t, z1, h);
             Sqr(t, t);
-            P256Field.Sub(t, t, z1z1);
-            P256Field.Sub(z1, t, hh); // Z3 = (Z1 + H)^2 - Z1Z1 - HH
+            P256FieldCombination.SubtractScaled(z1, t, z1z1, hh, 1); // Z3 = (Z1 + H)^2 - Z1Z1 - HH
             return true;
         }
 
@@ -237,14 +232,12 @@ namespace Gateway.Core.Crypto
             Sqr(m, x);
             Sqr(yy, y);
             Mul(xp, x, yy);
-            P256Field.MultiplySmall(xp, xp, 4); // S = 4 x YY = x Z^2
+            P256FieldCombination.MultiplySmall(xp, xp, 4); // S = 4 x YY = x Z^2
             Sqr(yy, yy);
-            P256Field.MultiplySmall(yp, yy, 8); // 8 YY^2 = y Z^3
-            P256Field.MultiplySmall(m, m, 3);
-            P256Field.Sub(m, m, Three); // M = 3 x^2 + a
+            P256FieldCombination.MultiplySmall(yp, yy, 8); // 8 YY^2 = y Z^3
+            P256FieldCombination.MultiplySum(m, m, MinusOne, 3); // M = 3 x^2 + a = 3 (x^2 - 1)
             Sqr(xd, m);
-            P256Field.Sub(xd, xd, xp);
-            P256Field.Sub(xd, xd, xp); // XD = M^2 - 2S
+            P256FieldCombination.SubtractScaled(xd, xd, Zero, xp, 2); // XD = M^2 - 2S
             P256Field.Sub(yy, xp, xd);
             Mul(yy, m, yy);
             P256Field.Sub(yd, yy, yp); // YD = M (S - XD) - 8 YY^2
@@ -271,8 +264,7 @@ namespace Gateway.Core.Crypto
             Mul(w2, x2, c); // W2 = X2 C
             P256Field.Sub(dy, y1, y2);
             Sqr(x3, dy);
-            P256Field.Sub(x3, x3, w1);
-            P256Field.Sub(x3, x3, w2); // X3 = (Y1 - Y2)^2 - W1 - W2
+            P256FieldCombination.SubtractScaled(x3, x3, w1, w2, 1); // X3 = (Y1 - Y2)^2 - W1 - W2
             P256Field.Sub(c, w1, w2);
             Mul(y1, y1, c); // A1 = Y1 (W1 - W2): P1's new Y
             P256Field.Sub(c, w1, x3);

@@ -85,14 +85,23 @@ namespace Gateway.Core.Tests.Crypto
                 Assert.Equal(P256Reference.Mod(x - y), ToBig(r));
                 P256Field.Negate(r, a);
                 Assert.Equal(P256Reference.Mod(-x), ToBig(r));
-                uint k = (uint)random.NextInt(9);
-                P256Field.MultiplySmall(r, a, k);
+                uint[] c = Element(random);
+                BigInteger z = ToBig(c);
+                int k = random.NextInt(9);
+                P256FieldCombination.MultiplySmall(r, a, k);
                 Assert.Equal((x * k) % p, ToBig(r));
+                P256FieldCombination.MultiplySum(r, a, b, k);
+                Assert.Equal((x + y) * k % p, ToBig(r));
+                P256FieldCombination.SubtractScaled(r, a, b, c, k);
+                Assert.Equal(P256Reference.Mod(x - y - (k * z)), ToBig(r));
 
                 // Aliased output.
-                uint[] c = (uint[])a.Clone();
+                c = (uint[])a.Clone();
                 P256FieldMultiplication.Multiply(c, c, b);
                 Assert.Equal((x * y) % p, ToBig(c));
+                c = (uint[])a.Clone();
+                P256FieldCombination.SubtractScaled(c, c, b, c, 2);
+                Assert.Equal(P256Reference.Mod(-x - y), ToBig(c));
             }
 
             for (int i = 0; i < 50; i++)
