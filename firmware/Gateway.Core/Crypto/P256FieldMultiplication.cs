@@ -2,7 +2,7 @@ namespace Gateway.Core.Crypto
 {
     /// <summary>
     /// Multiplication and squaring modulo the P-256 prime p = 2^256 - 2^224 + 2^192 + 2^96 - 1
-    /// (FIPS 186-4 D.1.2.3, the curve of the Mesh provisioning ECDH, MshPRT v1.1 §5.4.2.3).
+    /// (FIPS 186-4 D.1.2.3, the curve of the Mesh provisioning ECDH, MshPRT v1.1 §5.4.3.1).
     /// Field elements are eight 32-bit limbs, least significant first, fully reduced into [0, p);
     /// inputs and outputs may be the same array. The bodies are unrolled into locals on purpose:
     /// on the device the interpreter pays for every array access and loop test, and on the host
@@ -20,7 +20,7 @@ namespace Gateway.Core.Crypto
             ulong p;
             ulong lo;
             ulong h0;
-            ulong h1 = 0;
+            ulong h1;
 
             // Product scanning. Each column sums the low and the high halves of its products apart
             // (no 64-bit overflow) and independently of the other columns; only the short chain
@@ -196,7 +196,7 @@ namespace Gateway.Core.Crypto
             ulong p;
             ulong lo;
             ulong h0;
-            ulong h1 = 0;
+            ulong h1;
 
             // As in Multiply; each off-diagonal product a_i a_j (i < j) appears twice, so its halves are
             // summed once and doubled before the diagonal square joins the column.
