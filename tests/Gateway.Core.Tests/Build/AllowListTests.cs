@@ -192,7 +192,10 @@ public class Good : Exception
                 folder == null,
                 "SKIPPED: the nanoFramework API lists are missing (looked in " + looked + "). They stay outside the repository, in "
                 + "../shared/reference/nanoframework-api next to it; set " + RepoPaths.SharedDirVariable + " to point elsewhere.");
-            return DeviceApi.Load(folder, project.References.Select(r => r.Name));
+            // Libraries only: the test project's nanoFramework.UnitTestLauncher.exe is the runner, not an API.
+            return DeviceApi.Load(folder, project.References
+                .Where(r => r.HintPath == null || !r.HintPath.EndsWith(".exe", System.StringComparison.OrdinalIgnoreCase))
+                .Select(r => r.Name));
         }
 
         private static List<string> Check(DeviceApi api, string source)
