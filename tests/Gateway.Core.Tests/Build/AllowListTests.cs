@@ -128,6 +128,20 @@ public class Good : Exception
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
 
+        [SkippableFact]
+        public void AllowList_ReportsOverloadsOnlyTheHostHas_AndAcceptsTheirPortableForm()
+        {
+            // docs/BUILD.md, "host vs device overloads".
+            DeviceApi api = LoadDeviceApi(new NfProject(RepoPaths.CoreNfproj));
+            List<string> hostOnly = Check(api, "public class C { public int F(string s, byte[] a) { return s.Split(',').Length + System.Array.IndexOf(a, (byte)1) + System.Text.Encoding.UTF8.GetString(a).Length; } }");
+            Assert.Contains(hostOnly, v => v.StartsWith("System.String.Split(Char,StringSplitOptions): not in the device's API", System.StringComparison.Ordinal));
+            Assert.Contains(hostOnly, v => v.StartsWith("System.Array.IndexOf(", System.StringComparison.Ordinal) && v.Contains("generic method"));
+            Assert.Contains(hostOnly, v => v.StartsWith("System.Text.Encoding.GetString(Byte[]): not in the device's API", System.StringComparison.Ordinal));
+
+            List<string> portable = Check(api, "public class C { public int F(string s, byte[] a) { return s.Split(new char[] { ',' }).Length + System.Array.IndexOf((System.Array)a, (object)(byte)1) + System.Text.Encoding.UTF8.GetString(a, 0, a.Length).Length; } }");
+            Assert.True(portable.Count == 0, string.Join("\n", portable));
+        }
+
         [Fact]
         public void AllowList_NormalisesSignaturesButNotOverloads()
         {
