@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Gateway.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace Gateway.Core.Tests.Build
+{
+    /// <summary>
+    /// The device tests (tests/Gateway.Core.DeviceTests) never build here: nanoFramework packages
+    /// are not on the build machines. So they are compiled on the host, with the core's sources,
+    /// against stubs of nanoFramework.TestFramework generated from its API list, then held to the
+    /// same rules as the core: the NF1xxx rules and the allow-list of the assemblies that their
+    /// .nfproj references.
+    /// </summary>
+    public class DeviceTestsCompileTests
+    {
+        private static readonly string DeviceTestsNfproj = Path.Combine(RepoPaths.RepoRoot, "tests", "Gateway.Core.DeviceTests", "Gateway.Core.DeviceTests.nfproj");
+
+        [SkippableFact]
+        public void DeviceTests_CompileAgainstTheDeviceApiOfTheirReferences()
+        {
+            NfProject tests = new NfProject(DeviceTestsNfproj);
+            DeviceApi api = AllowListTests.LoadDeviceApi(tests);
+            string folder = RepoPaths.FindApiListFolder(out _);
+
+            // nanoFramework.TestFramework, from its list, as a separate (framework) assembly.
+            CSharpCompilation stub = InMemoryCompiler.Compile(
+                "nanoFramework.TestFramework",
+                new[] { CSharpSyntaxTree.ParseText(ListStubGenerator.Generate(Path.Combine(folder, "nanoFramework.TestFramework.txt")), InMemoryCompiler.ParseOptions) });
+            Assert.Empty(InMemoryCompiler.Errors(stub));
+            MemoryStream image = new MemoryStream();
+            Assert.True(stub.Emit(image).Success);
+
+            // The core comes in through the ProjectReference: compile its files with the tests.
+            List<string> files = tests.CompileFiles.ToList();
+            foreach (string reference in tests.ProjectReferences)
+            {
+                files.AddRange(new NfProject(reference).CompileFiles.Where(f => !f.EndsWith("AssemblyInfo.cs", System.StringComparison.Ordinal)));
+            }
+
+            Compilation compilation = InMemoryCompiler.CompileFiles("Gateway.Core.DeviceTests", files)
+                .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+            Assert.Empty(InMemoryCompiler.Errors(compilation));
+
+            ImmutableArray<Diagnostic> rules = compilation
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NanoFrameworkSubsetAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            Assert.Empty(rules.Select(d => d.ToString()));
+
+            List<string> violations = new DeviceApiChecker(api, compilation).Run();
+            Assert.True(violations.Count == 0, "the device tests use APIs their references lack:\n  " + string.Join("\n  ", violations));
+        }
+
+        [Fact]
+        public void DeviceTests_ReferenceTheCoreProjectAndTheTestFramework()
+        {
+            NfProject tests = new NfProject(DeviceTestsNfproj);
+            Assert.Equal(new[] { RepoPaths.CoreNfproj }, tests.ProjectReferences);
+            Assert.Equal("true", tests.Property("IsTestProject"));
+            Assert.Equal("UnitTest", tests.Property("TestProjectType"));
+            Assert.Contains(tests.References, r => r.Name == "nanoFramework.TestFramework");
+            Assert.Contains(tests.References, r => r.Name == "nanoFramework.UnitTestLauncher" && r.HintPath.EndsWith("nanoFramework.UnitTestLauncher.exe", System.StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(tests.Directory, "nano.runsettings")));
+
+            // The test project deploys what the core needs: every assembly the core references.
+            IEnumerable<string> coreReferences = new NfProject(RepoPaths.CoreNfproj).References.Select(r => r.Include);
+            Assert.All(coreReferences, core => Assert.Contains(tests.References, r => r.Include == core));
+        }
+    }
+}

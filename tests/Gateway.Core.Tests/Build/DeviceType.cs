@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace Gateway.Core.Tests.Build
+{
+    /// <summary>One type of the device's API and its member keys.</summary>
+    internal sealed class DeviceType
+    {
+        public DeviceType(string fullName)
+        {
+            FullName = fullName;
+            int plus = fullName.LastIndexOf('+');
+            int dot = fullName.LastIndexOf('.');
+            Name = fullName.Substring(Math.Max(plus, dot) + 1);
+            Namespace = dot > 0 ? fullName.Substring(0, dot) : string.Empty;
+        }
+
+        public string FullName { get; }
+
+        public string Name { get; }
+
+        public string Namespace { get; }
+
+        /// <summary>class, struct, interface, enum or delegate.</summary>
+        public string Kind { get; set; }
+
+        public List<string> BaseNames { get; } = new List<string>();
+
+        public HashSet<string> Members { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Property key → true when the device has no public setter.</summary>
+        public Dictionary<string, bool> GetOnly { get; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+    }
+}
