@@ -197,10 +197,22 @@ namespace Gateway.Core.Runtime
 
             // Shortest round-trip text on .NET; a culture with a decimal comma must not leak into JSON.
             string text = value.ToString();
+            bool integral = true;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
+                if (c == ',' || c == '.' || c == 'E' || c == 'e')
+                {
+                    integral = false;
+                }
+
                 builder.Append(c == ',' ? '.' : c);
+            }
+
+            // A double stays a double when read back: "1000" would come back as an integer.
+            if (integral)
+            {
+                builder.Append(".0");
             }
         }
     }
