@@ -41,6 +41,9 @@ namespace Gateway.Core.Tests.Cloud.Support
 
         public int DisconnectCalls { get; private set; }
 
+        /// <summary>Every connect, subscribe and publish in call order ("connect", "sub:topic", "pub:topic").</summary>
+        public List<string> Trace { get; } = new List<string>();
+
         public void Script(params MqttConnectStatus[] answers)
         {
             foreach (MqttConnectStatus answer in answers)
@@ -52,6 +55,7 @@ namespace Gateway.Core.Tests.Cloud.Support
         public void Connect(MqttConnectOptions options, MqttConnectCallback callback)
         {
             ConnectCalls.Add(options);
+            Trace.Add("connect");
             ConnectTimes.Add(_scheduler.NowMilliseconds);
             MqttConnectStatus? answer = _script.Count > 0 ? _script.Dequeue() : DefaultAnswer;
             if (answer == null)
@@ -73,6 +77,7 @@ namespace Gateway.Core.Tests.Cloud.Support
         public void Publish(string topic, byte[] payload, MqttQos qos, MqttPublishCallback callback)
         {
             Published.Add((topic, Encoding.UTF8.GetString(payload), qos));
+            Trace.Add("pub:" + topic);
             if (callback != null)
             {
                 bool connected = IsConnected;
@@ -83,6 +88,11 @@ namespace Gateway.Core.Tests.Cloud.Support
         public void Subscribe(string[] topicFilters, MqttQos qos, MqttSubscribeCallback callback)
         {
             SubscribeCalls.Add(topicFilters);
+            foreach (string filter in topicFilters)
+            {
+                Trace.Add("sub:" + filter);
+            }
+
             if (callback != null)
             {
                 _scheduler.Post(() => callback(true));
