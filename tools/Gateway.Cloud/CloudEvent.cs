@@ -1,0 +1,29 @@
+namespace Gateway.Cloud
+{
+    /// <summary>What the emulator saw or did. Never carries a secret or a key.</summary>
+    public enum CloudEventKind
+    {
+        SignInAccepted,
+        SignInRefused,
+        PublishRefused,
+        SubscribeRefused,
+        MalformedMessage,
+        EnrolleeFound,
+        EnrolleeRefused,
+        EnrolleePending,
+        EnrolleeApproved,
+        EnrolleeDenied,
+        CheckinSent,
+        CheckinAcknowledged,
+        CipherIssued,
+        CipherRefused,
+        MatchReported,
+        UnhandledMethod,
+    }
+
+    /// <summary>One entry of the emulator's event list (for tests, the CLI and the demo).</summary>
+    public sealed record CloudEvent(long Sequence, long TimeMilliseconds, CloudEventKind Kind, string Subject, string Detail)
+    {
+        public override string ToString() => "#" + Sequence + " " + Kind + " " + Subject + (Detail == null ? string.Empty : " (" + Detail + ")");
+    }
+}
