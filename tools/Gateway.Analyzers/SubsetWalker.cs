@@ -257,7 +257,9 @@ namespace Gateway.Analyzers
             }
 
             IConversionOperation conversion = operation.Value as IConversionOperation;
-            ITypeSymbol source = conversion == null ? operation.Value.Type : conversion.Operand.Type;
+            // Only an implicit conversion (boxing to object) turns the enum into text; an explicit
+            // (int) cast is the deliberate, portable way to print the number.
+            ITypeSymbol source = conversion != null && conversion.IsImplicit ? conversion.Operand.Type : operation.Value.Type;
             if (source == null || source.TypeKind != TypeKind.Enum || operation.Parameter.Type.TypeKind == TypeKind.Enum)
             {
                 return;

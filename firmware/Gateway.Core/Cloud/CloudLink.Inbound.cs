@@ -112,7 +112,7 @@ namespace Gateway.Core.Cloud
             }
             catch (Exception e)
             {
-                Log(LogLevel.Error, "handler for " + route.Method + " failed: " + e.GetType().Name);
+                Log(LogLevel.Error, "handler for " + route.Method + " failed: " + ((object)e).GetType().Name);
                 Reply(request, AlinkCodes.InternalError, null);
             }
         }

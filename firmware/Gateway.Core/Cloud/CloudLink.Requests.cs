@@ -236,7 +236,7 @@ namespace Gateway.Core.Cloud
             }
             catch (Exception e)
             {
-                Log(LogLevel.Error, "reply handler for " + method + " failed: " + e.GetType().Name);
+                Log(LogLevel.Error, "reply handler for " + method + " failed: " + ((object)e).GetType().Name);
             }
         }
 

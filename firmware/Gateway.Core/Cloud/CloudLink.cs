@@ -275,7 +275,7 @@ namespace Gateway.Core.Cloud
                 }
                 catch (Exception e)
                 {
-                    Log(LogLevel.Error, "state handler failed: " + e.GetType().Name);
+                    Log(LogLevel.Error, "state handler failed: " + ((object)e).GetType().Name);
                 }
             }
         }

@@ -131,7 +131,7 @@ namespace Gateway.Core.Cloud
                 // The in-memory outbox still works; only a reboot before the next save would lose entries.
                 if (_log.IsEnabled(LogLevel.Error))
                 {
-                    _log.Write(LogLevel.Error, Component, "outbox write failed: " + e.GetType().Name);
+                    _log.Write(LogLevel.Error, Component, "outbox write failed: " + ((object)e).GetType().Name);
                 }
             }
         }

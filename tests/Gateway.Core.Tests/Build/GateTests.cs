@@ -231,6 +231,7 @@ namespace Gateway.Core.Tests.Build
             stack.Push(1);
             StringBuilder sb = new StringBuilder();
             sb.Append(""x="").Append(data.Length);
+            sb.Append((int)Mode.On);
             byte[] utf8 = Encoding.UTF8.GetBytes(sb.ToString());
             string b64 = Convert.ToBase64String(utf8);
             byte[] le = BitConverter.GetBytes(42);

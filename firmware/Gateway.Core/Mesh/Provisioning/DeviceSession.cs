@@ -52,7 +52,8 @@ namespace Gateway.Core.Mesh.Provisioning
         /// <summary>The DeviceKey, after success. A secret.</summary>
         public byte[] DeviceKey { get; private set; }
 
-        public ProvisioningStart Start
+        /// <summary>The Start parameters chosen (provisioner) or received (device).</summary>
+        public ProvisioningStart StartParameters
         {
             get { return _start; }
         }

@@ -59,7 +59,8 @@ namespace Gateway.Core.Mesh.Provisioning
             get { return _capabilities; }
         }
 
-        public ProvisioningStart Start
+        /// <summary>The Start parameters chosen (provisioner) or received (device).</summary>
+        public ProvisioningStart StartParameters
         {
             get { return _start; }
         }
