@@ -1,0 +1,231 @@
+using System;
+using System.Collections;
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Runtime;
+
+namespace Gateway.Core.Mesh.Provisioning
+{
+    /// <summary>
+    /// Runs provisioning sessions for many devices at once: a FIFO of authorized jobs and a slot
+    /// limit per bearer (default 4 PB-ADV links; PB-GATT is limited by the GATT central's
+    /// connection count, 3 on ESP32 NimBLE). BlueZ and Zephyr allow one link at a time; ESP-BLE-MESH
+    /// allows up to 10. A session that ends in any way frees its slot, and the next job starts.
+    /// </summary>
+    public sealed class MeshProvisioner
+    {
+        private readonly ProvisioningContext _context;
+        private readonly PbAdvBearer _pbAdv;
+        private readonly IGattCentral _central;
+        private readonly PbGattOptions _gattOptions;
+        private readonly Queue _queue = new Queue();
+        private readonly ArrayList _active = new ArrayList();
+        private int _activeAdv;
+        private int _activeGatt;
+
+        public MeshProvisioner(ProvisioningContext context, PbAdvBearer pbAdv, IGattCentral central, PbGattOptions gattOptions)
+        {
+            if (context == null || (pbAdv == null && central == null))
+            {
+                throw new ArgumentException("a provisioner needs a context and at least one bearer");
+            }
+
+            _context = context;
+            _pbAdv = pbAdv;
+            _central = central;
+            _gattOptions = gattOptions ?? new PbGattOptions();
+            MaxPbAdvSessions = pbAdv == null ? 0 : pbAdv.Options.MaxLinks;
+            MaxPbGattSessions = central == null ? 0 : central.MaxConnections;
+        }
+
+        /// <summary>Concurrent PB-ADV sessions (at most the bearer's link count).</summary>
+        public int MaxPbAdvSessions { get; set; }
+
+        /// <summary>Concurrent PB-GATT sessions (at most the central's connection count).</summary>
+        public int MaxPbGattSessions { get; set; }
+
+        public int ActiveCount
+        {
+            get { return _active.Count; }
+        }
+
+        public int QueuedCount
+        {
+            get { return _queue.Count; }
+        }
+
+        /// <summary>Sessions started so far.</summary>
+        public int StartedCount { get; private set; }
+
+        /// <summary>Most sessions that ran at the same time.</summary>
+        public int PeakConcurrency { get; private set; }
+
+        /// <summary>
+        /// Queues a job; it starts as soon as a slot of its bearer is free. Throws when the job's
+        /// bearer is not available on this gateway.
+        /// </summary>
+        public void Enqueue(ProvisioningJob job)
+        {
+            if (job == null)
+            {
+                throw new ArgumentNullException("job");
+            }
+
+            if ((job.Bearer == ProvisioningBearerType.PbAdv && _pbAdv == null) || (job.Bearer == ProvisioningBearerType.PbGatt && _central == null))
+            {
+                throw new InvalidOperationException("the job's bearer is not available on this gateway");
+            }
+
+            job.QueuedAtMilliseconds = _context.Scheduler.NowMilliseconds;
+            _queue.Enqueue(job);
+            Pump();
+        }
+
+        /// <summary>True when a job for this UUID is queued or running (discovery de-duplicates with it).</summary>
+        public bool IsBusyWith(byte[] deviceUuid)
+        {
+            foreach (ProvisioningJob job in _queue)
+            {
+                if (ConstantTime.AreEqual(job.DeviceUuid, deviceUuid))
+                {
+                    return true;
+                }
+            }
+
+            for (int i = 0; i < _active.Count; i++)
+            {
+                if (ConstantTime.AreEqual(((ProvisioningJob)_active[i]).DeviceUuid, deviceUuid))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Cancels every running session and drops the queue (shutdown, mode switch).</summary>
+        public void CancelAll()
+        {
+            _queue.Clear();
+            object[] running = _active.ToArray();
+            for (int i = 0; i < running.Length; i++)
+            {
+                ((ProvisioningJob)running[i]).Session.Cancel();
+            }
+        }
+
+        private void Pump()
+        {
+            int waiting = _queue.Count;
+            for (int i = 0; i < waiting; i++)
+            {
+                ProvisioningJob job = (ProvisioningJob)_queue.Dequeue();
+                if (!HasSlot(job.Bearer))
+                {
+                    _queue.Enqueue(job); // keep FIFO order among jobs of the other bearer
+                    continue;
+                }
+
+                StartJob(job);
+            }
+        }
+
+        private bool HasSlot(ProvisioningBearerType bearer)
+        {
+            if (bearer == ProvisioningBearerType.PbAdv)
+            {
+                return _activeAdv < MaxPbAdvSessions && _pbAdv.HasFreeLinkSlot;
+            }
+
+            return _activeGatt < MaxPbGattSessions;
+        }
+
+        private void StartJob(ProvisioningJob job)
+        {
+            SlotEvents slot = new SlotEvents(this, job);
+            ProvisionerSession session = new ProvisionerSession(_context, job.DeviceUuid, job.Request, slot);
+            job.Session = session;
+            job.StartedAtMilliseconds = _context.Scheduler.NowMilliseconds;
+            _active.Add(job);
+            if (job.Bearer == ProvisioningBearerType.PbAdv)
+            {
+                _activeAdv++;
+            }
+            else
+            {
+                _activeGatt++;
+            }
+
+            StartedCount++;
+            if (_active.Count > PeakConcurrency)
+            {
+                PeakConcurrency = _active.Count;
+            }
+
+            IProvisioningBearer link = job.Bearer == ProvisioningBearerType.PbAdv
+                ? (IProvisioningBearer)_pbAdv.CreateProvisionerLink(job.DeviceUuid, session)
+                : new PbGattClientLink(_central, job.GattAddress, job.DeviceUuid, _context.Scheduler, session, _gattOptions);
+            session.Start(link);
+        }
+
+        private void OnJobEnded(ProvisioningJob job)
+        {
+            if (!_active.Contains(job))
+            {
+                return;
+            }
+
+            _active.Remove(job);
+            job.EndedAtMilliseconds = _context.Scheduler.NowMilliseconds;
+            if (job.Bearer == ProvisioningBearerType.PbAdv)
+            {
+                _activeAdv--;
+            }
+            else
+            {
+                _activeGatt--;
+            }
+
+            // Start the next job after the ending session has unwound (and its link released its slot).
+            _context.Scheduler.Post(Pump);
+        }
+
+        /// <summary>Forwards a session's events to the job's owner and frees the slot when it ends.</summary>
+        private sealed class SlotEvents : IProvisionerEvents
+        {
+            private readonly MeshProvisioner _owner;
+            private readonly ProvisioningJob _job;
+
+            public SlotEvents(MeshProvisioner owner, ProvisioningJob job)
+            {
+                _owner = owner;
+                _job = job;
+            }
+
+            public bool TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
+            {
+                return _job.Events.TryAssignAddress(session, elementCount, out unicastAddress);
+            }
+
+            public void OnOutputOobRequired(ProvisionerSession session, OutputOobAction action, int size)
+            {
+                _job.Events.OnOutputOobRequired(session, action, size);
+            }
+
+            public void OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value)
+            {
+                _job.Events.OnInputOobDisplay(session, action, value);
+            }
+
+            public void OnProvisioned(ProvisionerSession session)
+            {
+                _job.Events.OnProvisioned(session);
+            }
+
+            public void OnEnded(ProvisionerSession session)
+            {
+                _owner.OnJobEnded(_job);
+                _job.Events.OnEnded(session);
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+using System.Collections.Generic;
+using Gateway.Core.Crypto;
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Discovery;
+using Gateway.Core.Mesh.Provisioning;
+using Gateway.Core.Runtime;
+
+namespace Gateway.Simulation.Mesh;
+
+/// <summary>
+/// The gateway's mesh provisioning path on the virtual air, as the firmware composes it: one radio
+/// receiver feeding the PB-ADV bearer and the discovery table, a <see cref="MeshProvisioner"/> with
+/// its slot limits, and one CPU that every P-256 operation queues for. The authorization that
+/// normally comes from the cloud is a policy here (auto by default), so provisioning can be
+/// measured on its own.
+/// </summary>
+public sealed class SimulatedMeshGateway : IProvisionerEvents
+{
+    private readonly IScheduler _scheduler;
+    private readonly Dictionary<string, MeshProvisioningRecord> _records = new();
+    private readonly Dictionary<string, SimulatedMeshNode> _nodes = new();
+    private int _nextAddress = 0x0100;
+
+    public SimulatedMeshGateway(AirStation station, IScheduler scheduler, long seed, MeshGatewayOptions options)
+    {
+        Station = station;
+        _scheduler = scheduler;
+        Options = options;
+        var random = new SeededRandom(seed);
+        Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
+        KeyWorker = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.ScalarMultiplicationMs, options.PrecomputeKeyPair);
+        Log = new CapturingLog();
+        Context = new ProvisioningContext(scheduler, random, KeyWorker, new ManagedAes128(), Log, options.Settings);
+        PbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
+        Discovery = new UnprovisionedDeviceTable(scheduler, new DiscoveryOptions { Capacity = options.DiscoveryCapacity });
+        station.Radio.SetReceiver(OnAdvertisement);
+        station.Central.MaxConnections = options.MaxGattConnections;
+        Provisioner = new MeshProvisioner(Context, PbAdv, station.Central, null) { MaxPbAdvSessions = options.MaxPbAdvSessions };
+        Discovery.DeviceFound += OnDeviceFound;
+    }
+
+    public AirStation Station { get; }
+
+    public MeshGatewayOptions Options { get; }
+
+    public SimulatedCpu Cpu { get; }
+
+    public SimulatedKeyAgreementWorker KeyWorker { get; }
+
+    public CapturingLog Log { get; }
+
+    public ProvisioningContext Context { get; }
+
+    public PbAdvBearer PbAdv { get; }
+
+    public UnprovisionedDeviceTable Discovery { get; }
+
+    public MeshProvisioner Provisioner { get; }
+
+    public IReadOnlyCollection<MeshProvisioningRecord> Records => _records.Values;
+
+    /// <summary>Authorize devices as soon as they are found (the cloud's auto-approval).</summary>
+    public bool AutoAuthorize { get; set; } = true;
+
+    /// <summary>NetKey pushed to every node (a secret of the simulated home).</summary>
+    public byte[] NetKey { get; set; } = Hex.Decode("7dd7364cd842ad18c17c2b820c84c3d6");
+
+    /// <summary>Per-device request settings (static OOB values the cloud knows, policies).</summary>
+    public System.Func<byte[], ProvisioningRequest, ProvisioningRequest> ConfigureRequest { get; set; }
+
+    /// <summary>Lets the gateway read Output OOB from a node like the app user would.</summary>
+    public void Know(SimulatedMeshNode node) => _nodes[Hex.Encode(node.Uuid)] = node;
+
+    public MeshProvisioningRecord Find(byte[] uuid) => _records.TryGetValue(Hex.Encode(uuid), out var r) ? r : null;
+
+    /// <summary>Authorizes one discovered device now (manual approval).</summary>
+    public bool Authorize(byte[] uuid)
+    {
+        UnprovisionedDevice device = Discovery.Find(uuid);
+        if (device == null)
+        {
+            return false;
+        }
+
+        Authorize(device);
+        return true;
+    }
+
+    private void OnAdvertisement(ulong address, int rssi, byte[] data, int offset, int length)
+    {
+        PbAdv.OnAdvertisement(address, rssi, data, offset, length);
+        Discovery.OnAdvertisement(address, rssi, data, offset, length);
+    }
+
+    private void OnDeviceFound(UnprovisionedDevice device, UnprovisionedDeviceChange change)
+    {
+        if (AutoAuthorize && change == UnprovisionedDeviceChange.New)
+        {
+            Authorize(device);
+        }
+    }
+
+    private void Authorize(UnprovisionedDevice device)
+    {
+        string key = Hex.Encode(device.Uuid);
+        if (Provisioner.IsBusyWith(device.Uuid) || (_records.TryGetValue(key, out var existing) && existing.Outcome == ProvisioningOutcome.Success))
+        {
+            return;
+        }
+
+        var request = new ProvisioningRequest(NetKey, 0, 0);
+        if (ConfigureRequest != null)
+        {
+            request = ConfigureRequest(device.Uuid, request);
+        }
+
+        ProvisioningBearerType bearer = (device.Bearers & UnprovisionedDeviceBearers.PbAdv) != 0 && Options.PreferPbAdv
+            ? ProvisioningBearerType.PbAdv
+            : ((device.Bearers & UnprovisionedDeviceBearers.PbGatt) != 0 ? ProvisioningBearerType.PbGatt : ProvisioningBearerType.PbAdv);
+        if (!_records.TryGetValue(key, out var record))
+        {
+            record = new MeshProvisioningRecord(device.Uuid) { FoundAtMs = device.FirstSeenMilliseconds };
+            _records[key] = record;
+        }
+
+        record.Bearer = bearer;
+        record.Attempts++;
+        record.AuthorizedAtMs = _scheduler.NowMilliseconds;
+        Provisioner.Enqueue(new ProvisioningJob(device.Uuid, bearer, device.GattAddress, request, this));
+    }
+
+    bool IProvisionerEvents.TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
+    {
+        unicastAddress = _nextAddress;
+        if (_nextAddress + elementCount - 1 > 0x7FFF)
+        {
+            return false;
+        }
+
+        _nextAddress += elementCount;
+        return true;
+    }
+
+    void IProvisionerEvents.OnOutputOobRequired(ProvisionerSession session, OutputOobAction action, int size)
+    {
+        // The app user reads the value off the node after a few seconds and types it in.
+        if (_nodes.TryGetValue(Hex.Encode(session.DeviceUuid), out var node))
+        {
+            _scheduler.Schedule(Options.PersonDelayMs, () =>
+            {
+                if (node.ShownOutputOob != null)
+                {
+                    session.SupplyOutputOob(node.ShownOutputOob);
+                }
+            });
+        }
+    }
+
+    void IProvisionerEvents.OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value)
+    {
+        if (_nodes.TryGetValue(Hex.Encode(session.DeviceUuid), out var node))
+        {
+            node.TypeInputOob = () => value;
+        }
+    }
+
+    void IProvisionerEvents.OnProvisioned(ProvisionerSession session)
+    {
+        var record = _records[Hex.Encode(session.DeviceUuid)];
+        record.UnicastAddress = session.UnicastAddress;
+        record.ElementCount = session.NumberOfElements;
+        record.DeviceKey = session.DeviceKey;
+    }
+
+    void IProvisionerEvents.OnEnded(ProvisionerSession session)
+    {
+        var record = _records[Hex.Encode(session.DeviceUuid)];
+        record.Outcome = session.Outcome;
+        record.ErrorCode = session.ErrorCode;
+        record.FailureDetail = session.FailureDetail;
+        record.Algorithm = session.StartParameters?.Algorithm;
+        record.Method = session.StartParameters?.AuthenticationMethod;
+        record.EndedAtMs = _scheduler.NowMilliseconds;
+        if (session.Outcome != ProvisioningOutcome.Success && Options.RetryFailed && record.Attempts < Options.MaxAttempts)
+        {
+            // Let discovery see the device again, then try once more.
+            Discovery.Remove(session.DeviceUuid);
+        }
+    }
+}
+
+/// <summary>One device's provisioning as the simulated gateway saw it (for tests and timelines).</summary>
+public sealed class MeshProvisioningRecord
+{
+    public MeshProvisioningRecord(byte[] uuid) => Uuid = uuid;
+
+    public byte[] Uuid { get; }
+
+    public ProvisioningBearerType Bearer { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long FoundAtMs { get; set; }
+
+    public long AuthorizedAtMs { get; set; }
+
+    public long EndedAtMs { get; set; }
+
+    public ProvisioningOutcome Outcome { get; set; }
+
+    public ProvisioningErrorCode ErrorCode { get; set; }
+
+    public string FailureDetail { get; set; }
+
+    public ProvisioningAlgorithm? Algorithm { get; set; }
+
+    public AuthenticationMethod? Method { get; set; }
+
+    public int UnicastAddress { get; set; }
+
+    public int ElementCount { get; set; }
+
+    public byte[] DeviceKey { get; set; }
+
+    public long DurationMs => EndedAtMs - AuthorizedAtMs;
+}
+
+/// <summary>Costs and limits of the simulated gateway (issue defaults: ESP32 with managed P-256).</summary>
+public sealed class MeshGatewayOptions
+{
+    /// <summary>Gateway P-256 scalar multiplication: 1,000 ms managed on an ESP32, 100 ms native add-on.</summary>
+    public long ScalarMultiplicationMs { get; set; } = 1000;
+
+    public bool PrecomputeKeyPair { get; set; } = true;
+
+    public int MaxPbAdvSessions { get; set; } = 4;
+
+    public int MaxGattConnections { get; set; } = 3;
+
+    public bool PreferPbAdv { get; set; } = true;
+
+    public int DiscoveryCapacity { get; set; } = 128;
+
+    public long PersonDelayMs { get; set; } = 3000;
+
+    public bool RetryFailed { get; set; }
+
+    public int MaxAttempts { get; set; } = 3;
+
+    public ProvisioningSettings Settings { get; set; } = new ProvisioningSettings();
+
+    public PbAdvOptions PbAdvOptions { get; set; }
+}

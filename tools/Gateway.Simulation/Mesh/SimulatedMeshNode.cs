@@ -1,0 +1,132 @@
+using Gateway.Core.Crypto;
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Discovery;
+using Gateway.Core.Mesh.Provisioning;
+using Gateway.Core.Runtime;
+
+namespace Gateway.Simulation.Mesh;
+
+/// <summary>
+/// An unprovisioned Bluetooth Mesh node on the virtual air: it advertises Unprovisioned Device
+/// beacons (PB-ADV) or the Mesh Provisioning Service (PB-GATT) and runs the core's
+/// <see cref="DeviceSession"/> (the reference device role) with its own CPU cost for ECDH.
+/// Behaviours of real nodes can be switched on: silence after a point, a wrong static OOB value.
+/// </summary>
+public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
+{
+    private readonly IScheduler _scheduler;
+    private readonly ProvisioningContext _context;
+    private readonly PbAdvBearer _pbAdv;
+    private readonly MeshNodeOptions _options;
+    private DeviceSession _session;
+    private int _beaconTimer;
+
+    public SimulatedMeshNode(AirStation station, IScheduler scheduler, long seed, MeshNodeOptions options)
+    {
+        Station = station;
+        _scheduler = scheduler;
+        _options = options;
+        Uuid = options.Uuid;
+        var random = new SeededRandom(seed);
+        Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
+        var keys = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.EcdhCostMs, precompute: false);
+        _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, new ProvisioningSettings());
+        if (options.Bearer == ProvisioningBearerType.PbAdv)
+        {
+            _pbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
+            station.Radio.SetReceiver(_pbAdv.OnAdvertisement);
+        }
+    }
+
+    public AirStation Station { get; }
+
+    public byte[] Uuid { get; }
+
+    public SimulatedCpu Cpu { get; }
+
+    /// <summary>The current (or last) provisioning session.</summary>
+    public DeviceSession Session => _session;
+
+    public bool IsProvisioned => _session != null && _session.Outcome == ProvisioningOutcome.Success;
+
+    public int Attempts { get; private set; }
+
+    /// <summary>What the node shows for Output OOB (the test reads it like a person would).</summary>
+    public string ShownOutputOob { get; private set; }
+
+    /// <summary>Input OOB: returns what the person types on the node (null = never types).</summary>
+    public System.Func<string> TypeInputOob { get; set; }
+
+    /// <summary>Starts advertising and accepting a provisioner.</summary>
+    public void Start()
+    {
+        StartSession();
+        if (_options.Bearer == ProvisioningBearerType.PbAdv)
+        {
+            SendBeacon();
+        }
+    }
+
+    private void StartSession()
+    {
+        Attempts++;
+        _session = new DeviceSession(_context, _options.Capabilities, _options.StaticOob, this);
+        IProvisioningBearer link = _options.Bearer == ProvisioningBearerType.PbAdv
+            ? _pbAdv.CreateDeviceLink(Uuid, _session)
+            : new PbGattServerLink(Station.Peripheral, ProvisioningServiceData.BuildAdvertisingData(Uuid, _options.OobInformation, false), Uuid, _scheduler, _session, new PbGattOptions());
+        _session.Start(link);
+    }
+
+    private void SendBeacon()
+    {
+        _beaconTimer = 0;
+        if (IsProvisioned)
+        {
+            return;
+        }
+
+        // MshPRT §3.9.2 / ble-mesh.md §3.3: Mesh Beacon AD (0x2B) with beacon type 0x00.
+        var ad = new byte[2 + UnprovisionedDeviceBeacon.LengthWithoutUriHash];
+        var w = new ByteWriter(ad, 0, ad.Length);
+        UnprovisionedDeviceBeacon.Write(w, Uuid, _options.OobInformation, false, 0);
+        if (Station.IsPowered && !_options.Mute)
+        {
+            Station.Radio.Send(ad, 0, ad.Length, 1, 20);
+        }
+
+        _beaconTimer = _scheduler.Schedule(_options.BeaconIntervalMs, SendBeacon);
+    }
+
+    void IDeviceProvisioningEvents.OnAttention(int seconds)
+    {
+    }
+
+    void IDeviceProvisioningEvents.OnOutputOobShow(OutputOobAction action, string value) => ShownOutputOob = value;
+
+    void IDeviceProvisioningEvents.OnInputOobRequested(InputOobAction action, int size)
+    {
+        if (TypeInputOob != null)
+        {
+            string typed = TypeInputOob();
+            if (typed != null)
+            {
+                _scheduler.Schedule(_options.PersonDelayMs, () => _session.SupplyInputOob(typed));
+            }
+        }
+    }
+
+    void IDeviceProvisioningEvents.OnEnded(DeviceSession session)
+    {
+        if (session.Outcome != ProvisioningOutcome.Success && _options.RetryAfterFailure)
+        {
+            // A real node goes back to advertising and accepts the next attempt.
+            _scheduler.Schedule(1000, () =>
+            {
+                if (!IsProvisioned && ReferenceEquals(session, _session))
+                {
+                    StartSession();
+                }
+            });
+        }
+    }
+}
