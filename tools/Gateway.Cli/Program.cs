@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Gateway.Cli;
+
+var root = new RootCommand("gw — the Gateway's command line: simulated homes, the cloud emulator, QR codes.");
+root.Subcommands.Add(QrCommand.Create());
+root.Subcommands.Add(CloudCommand.Create());
+return await CliRunner.RunAsync(root, args);
