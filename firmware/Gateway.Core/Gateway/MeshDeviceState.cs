@@ -1,0 +1,65 @@
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Discovery;
+using Gateway.Core.Mesh.Provisioning;
+
+namespace Gateway.Core.Gateway
+{
+    /// <summary>Where a device is in the workflow. Numeric values are stable.</summary>
+    public enum MeshDeviceStage
+    {
+        Seen = 0,
+        Reported = 1,
+        Authorized = 2,
+        Provisioning = 3,
+        Configuring = 4,
+        Done = 5,
+        Failed = 6,
+    }
+
+    /// <summary>One device in the mesh provisioning workflow. Holds the static OOB value until the session uses it.</summary>
+    public sealed class MeshDeviceState
+    {
+        public MeshDeviceState(byte[] uuid, string key)
+        {
+            Uuid = uuid;
+            Key = key;
+        }
+
+        public byte[] Uuid { get; }
+
+        /// <summary>The UUID as 32 lower-case hex digits (the cloud's identifier of the device).</summary>
+        public string Key { get; }
+
+        public MeshDeviceStage Stage { get; set; }
+
+        public UnprovisionedDeviceBearers Bearers { get; set; }
+
+        public ProvisioningBearerType Bearer { get; set; }
+
+        public ulong GattAddress { get; set; }
+
+        public long LastSeenMs { get; set; }
+
+        public long ReportedAtMs { get; set; }
+
+        public long StartedAtMs { get; set; }
+
+        public int UnicastAddress { get; set; }
+
+        public int ElementCount { get; set; }
+
+        public string FailureReason { get; set; }
+
+        internal byte[] StaticOob { get; set; }
+
+        internal bool AllowNoOob { get; set; }
+
+        internal bool AllowOutputOob { get; set; }
+
+        internal bool AllowInputOob { get; set; }
+
+        internal MeshConfigurationPlan Plan { get; set; }
+
+        internal ProvisionerSession WaitingForOutputOob { get; set; }
+    }
+}

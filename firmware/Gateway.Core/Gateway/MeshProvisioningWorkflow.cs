@@ -1,0 +1,294 @@
+using System;
+using System.Collections;
+using Gateway.Core.Cloud;
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Discovery;
+using Gateway.Core.Mesh.Provisioning;
+using Gateway.Core.Runtime;
+
+namespace Gateway.Core.Gateway
+{
+    /// <summary>
+    /// The mesh provisioning workflow, the only place where mesh and cloud meet (DESIGN.md §3):
+    /// found beacon → thing.mesh.device.found → the cloud authorizes with thing.mesh.device.provision
+    /// (method and, for static OOB, the sealed value) → provision over PB-ADV or PB-GATT → store the
+    /// node before the link closes → configure it → thing.mesh.device.result. thing.mesh.node.reset
+    /// removes a node. Field formats: docs/cloud-protocol.md §"Mesh".
+    /// </summary>
+    public sealed partial class MeshProvisioningWorkflow : IProvisionerEvents
+    {
+        private const string Component = "mesh-flow";
+
+        private readonly CloudLink _cloud;
+        private readonly UnprovisionedDeviceTable _discovery;
+        private readonly MeshProvisioner _provisioner;
+        private readonly IMeshNodeRegistry _registry;
+        private readonly IMeshNodeConfigurator _configurator;
+        private readonly SecretEnvelope _secrets;
+        private readonly IScheduler _scheduler;
+        private readonly ILog _log;
+        private readonly Hashtable _devices = new Hashtable(); // uuid hex → MeshDeviceState
+
+        public MeshProvisioningWorkflow(CloudLink cloud, UnprovisionedDeviceTable discovery, MeshProvisioner provisioner, IMeshNodeRegistry registry, IMeshNodeConfigurator configurator, SecretEnvelope secrets, IScheduler scheduler, ILog log)
+        {
+            if (cloud == null || discovery == null || provisioner == null || registry == null || configurator == null || secrets == null || scheduler == null || log == null)
+            {
+                throw new ArgumentNullException("cloud");
+            }
+
+            _cloud = cloud;
+            _discovery = discovery;
+            _provisioner = provisioner;
+            _registry = registry;
+            _configurator = configurator;
+            _secrets = secrets;
+            _scheduler = scheduler;
+            _log = log;
+            FoundReportIntervalMs = 60000;
+            _discovery.DeviceFound += OnDeviceFound;
+            _cloud.RegisterRequestHandler(AlinkMethods.MeshDeviceProvision, OnProvisionRequest);
+            _cloud.RegisterRequestHandler(AlinkMethods.MeshNodeReset, OnNodeResetRequest);
+        }
+
+        /// <summary>How often a still-unprovisioned device is reported again while no authorization came.</summary>
+        public long FoundReportIntervalMs { get; set; }
+
+        /// <summary>Devices reported, authorized, provisioned and configured so far (for status pages and tests).</summary>
+        public int ReportedCount { get; private set; }
+
+        public int ProvisionedCount { get; private set; }
+
+        public int ConfiguredCount { get; private set; }
+
+        public int FailedCount { get; private set; }
+
+        /// <summary>
+        /// Resumes after a (re)boot: nodes provisioned but not configured are configured now, so a
+        /// power cut between the two stages never leaves a node without its AppKey.
+        /// </summary>
+        public void Resume()
+        {
+            byte[][] pending = _registry.UnconfiguredNodes();
+            for (int i = 0; i < pending.Length; i++)
+            {
+                MeshDeviceState state = StateOf(pending[i]);
+                state.Stage = MeshDeviceStage.Configuring;
+                state.UnicastAddress = _registry.FindNode(pending[i]);
+                state.Plan = new MeshConfigurationPlan();
+                StartConfiguration(state);
+            }
+        }
+
+        /// <summary>The state of one device, or null when the workflow never saw it.</summary>
+        public MeshDeviceState Find(byte[] uuid)
+        {
+            return (MeshDeviceState)_devices[Hex.Encode(uuid)];
+        }
+
+        private MeshDeviceState StateOf(byte[] uuid)
+        {
+            string key = Hex.Encode(uuid);
+            MeshDeviceState state = (MeshDeviceState)_devices[key];
+            if (state == null)
+            {
+                byte[] copy = new byte[16];
+                Array.Copy(uuid, 0, copy, 0, 16);
+                state = new MeshDeviceState(copy, key);
+                _devices[key] = state;
+            }
+
+            return state;
+        }
+
+        private void OnDeviceFound(UnprovisionedDevice device, UnprovisionedDeviceChange change)
+        {
+            if (_registry.FindNode(device.Uuid) != 0)
+            {
+                // A node that beacons again was reset locally; the cloud decides what to do with it.
+                if (_log.IsEnabled(LogLevel.Information))
+                {
+                    _log.Write(LogLevel.Information, Component, "known node " + Hex.Encode(device.Uuid) + " is unprovisioned again");
+                }
+            }
+
+            MeshDeviceState state = StateOf(device.Uuid);
+            state.Bearers = device.Bearers;
+            state.GattAddress = device.GattAddress;
+            state.LastSeenMs = _scheduler.NowMilliseconds;
+            if (state.Stage == MeshDeviceStage.Authorized)
+            {
+                // Authorized while out of range (or before a reboot): start now.
+                StartProvisioning(state);
+                return;
+            }
+
+            if (state.Stage == MeshDeviceStage.Seen || state.Stage == MeshDeviceStage.Failed
+                || (state.Stage == MeshDeviceStage.Reported && _scheduler.NowMilliseconds - state.ReportedAtMs >= FoundReportIntervalMs))
+            {
+                ReportFound(state, device);
+            }
+        }
+
+        private void ReportFound(MeshDeviceState state, UnprovisionedDevice device)
+        {
+            Hashtable p = new Hashtable();
+            p["uuid"] = state.Key;
+            p["oob"] = (long)device.OobInformation;
+            p["bearers"] = BearerNames(device.Bearers);
+            p["rssi"] = (long)device.Rssi;
+            if (device.HasUriHash)
+            {
+                p["uriHash"] = device.UriHash.ToString("x8");
+            }
+
+            state.Stage = MeshDeviceStage.Reported;
+            state.ReportedAtMs = _scheduler.NowMilliseconds;
+            ReportedCount++;
+            _cloud.Request(AlinkMethods.MeshDeviceFound, p, null, false);
+        }
+
+        private static ArrayList BearerNames(UnprovisionedDeviceBearers bearers)
+        {
+            ArrayList names = new ArrayList();
+            if ((bearers & UnprovisionedDeviceBearers.PbAdv) != 0)
+            {
+                names.Add("pb-adv");
+            }
+
+            if ((bearers & UnprovisionedDeviceBearers.PbGatt) != 0)
+            {
+                names.Add("pb-gatt");
+            }
+
+            return names;
+        }
+
+        private void StartProvisioning(MeshDeviceState state)
+        {
+            if (_provisioner.IsBusyWith(state.Uuid))
+            {
+                return;
+            }
+
+            bool adv = (state.Bearers & UnprovisionedDeviceBearers.PbAdv) != 0 && _provisioner.MaxPbAdvSessions > 0;
+            bool gatt = (state.Bearers & UnprovisionedDeviceBearers.PbGatt) != 0 && _provisioner.MaxPbGattSessions > 0;
+            if (!adv && !gatt)
+            {
+                Finish(state, false, "provisioning", 0, "no-usable-bearer");
+                return;
+            }
+
+            ProvisioningRequest request = new ProvisioningRequest(_registry.NetKey, _registry.NetKeyIndex, _registry.IvIndex);
+            request.StaticOob = state.StaticOob;
+            request.AllowNoOob = state.AllowNoOob;
+            request.AllowOutputOob = state.AllowOutputOob;
+            request.AllowInputOob = state.AllowInputOob;
+            state.Stage = MeshDeviceStage.Provisioning;
+            state.StartedAtMs = _scheduler.NowMilliseconds;
+            state.Bearer = adv ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt;
+            _provisioner.Enqueue(new ProvisioningJob(state.Uuid, state.Bearer, state.GattAddress, request, this));
+        }
+
+        bool IProvisionerEvents.TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
+        {
+            return _registry.TryAllocateAddresses(elementCount, out unicastAddress);
+        }
+
+        void IProvisionerEvents.OnOutputOobRequired(ProvisionerSession session, OutputOobAction action, int size)
+        {
+            // The app user reads the value off the device; it arrives as a provision request with "oobValue".
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            state.WaitingForOutputOob = session;
+            Hashtable p = new Hashtable();
+            p["uuid"] = state.Key;
+            p["stage"] = "output-oob";
+            p["action"] = (long)action;
+            p["size"] = (long)size;
+            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
+        }
+
+        void IProvisionerEvents.OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value)
+        {
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            Hashtable p = new Hashtable();
+            p["uuid"] = state.Key;
+            p["stage"] = "input-oob";
+            p["action"] = (long)action;
+            p["value"] = _secrets.Seal(System.Text.Encoding.UTF8.GetBytes(value), AlinkMethods.MeshDeviceResult, state.Key);
+            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
+        }
+
+        void IProvisionerEvents.OnProvisioned(ProvisionerSession session)
+        {
+            // Stored before the link closes with success: a reboot right after loses nothing.
+            _registry.AddNode(session.DeviceUuid, session.UnicastAddress, session.NumberOfElements, session.DeviceKey, session.StartParameters.AuthenticationMethod != AuthenticationMethod.NoOob);
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            state.UnicastAddress = session.UnicastAddress;
+            state.ElementCount = session.NumberOfElements;
+            ProvisionedCount++;
+        }
+
+        void IProvisionerEvents.OnEnded(ProvisionerSession session)
+        {
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            state.WaitingForOutputOob = null;
+            if (session.Outcome == ProvisioningOutcome.Success)
+            {
+                state.Stage = MeshDeviceStage.Configuring;
+                _scheduler.Post(() => StartConfiguration(state));
+                return;
+            }
+
+            Finish(state, false, "provisioning", (int)session.ErrorCode, session.FailureDetail);
+        }
+
+        private void StartConfiguration(MeshDeviceState state)
+        {
+            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), OnConfigured);
+        }
+
+        private void OnConfigured(byte[] uuid, bool success, string reason)
+        {
+            MeshDeviceState state = StateOf(uuid);
+            if (success)
+            {
+                ConfiguredCount++;
+            }
+
+            Finish(state, success, "configuration", 0, reason);
+        }
+
+        private void Finish(MeshDeviceState state, bool success, string stage, int code, string reason)
+        {
+            state.Stage = success ? MeshDeviceStage.Done : MeshDeviceStage.Failed;
+            state.FailureReason = reason;
+            state.StaticOob = null;
+            if (!success)
+            {
+                FailedCount++;
+            }
+
+            Hashtable p = new Hashtable();
+            p["uuid"] = state.Key;
+            p["result"] = success ? "success" : "failed";
+            p["stage"] = stage;
+            if (!success)
+            {
+                p["code"] = (long)code;
+                p["reason"] = reason ?? "unknown";
+            }
+
+            if (state.UnicastAddress != 0)
+            {
+                p["unicastAddress"] = state.UnicastAddress.ToString("X4");
+                p["elements"] = (long)state.ElementCount;
+            }
+
+            p["bearer"] = state.Bearer == ProvisioningBearerType.PbGatt ? "pb-gatt" : "pb-adv";
+            p["durationMs"] = _scheduler.NowMilliseconds - state.StartedAtMs;
+
+            // Durable: the outbox on storage keeps the result across a reboot or a broker outage.
+            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, true);
+        }
+    }
+}
