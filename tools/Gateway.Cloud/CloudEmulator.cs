@@ -242,6 +242,12 @@ namespace Gateway.Cloud
 
         private void Dispatch(Outbox outbox, DeviceKey sender, string suffix, byte[] payload)
         {
+            if (suffix.StartsWith("/thing/mesh/", StringComparison.Ordinal))
+            {
+                DispatchMesh(outbox, sender, suffix, payload);
+                return;
+            }
+
             switch (suffix)
             {
                 case "/thing/awss/enrollee/found":

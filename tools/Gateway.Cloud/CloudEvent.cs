@@ -19,6 +19,13 @@ namespace Gateway.Cloud
         CipherRefused,
         MatchReported,
         UnhandledMethod,
+        MeshDeviceFound,
+        MeshDevicePending,
+        MeshProvisionSent,
+        MeshDeviceDenied,
+        MeshOobRequested,
+        MeshResultReported,
+        MeshNodeResetSent,
     }
 
     /// <summary>One entry of the emulator's event list (for tests, the CLI and the demo).</summary>

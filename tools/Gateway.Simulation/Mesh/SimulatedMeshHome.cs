@@ -15,11 +15,11 @@ public sealed class SimulatedMeshHome
     private readonly SeededRandom _random;
     private int _nodeCount;
 
-    public SimulatedMeshHome(long seed, AirSettings airSettings = null, MeshGatewayOptions gatewayOptions = null)
+    public SimulatedMeshHome(long seed, AirSettings airSettings = null, MeshGatewayOptions gatewayOptions = null, VirtualTimeScheduler scheduler = null)
     {
         Seed = seed;
         _random = new SeededRandom(seed);
-        Scheduler = new VirtualTimeScheduler();
+        Scheduler = scheduler ?? new VirtualTimeScheduler();
         Air = new VirtualAir(Scheduler, seed, airSettings ?? new AirSettings());
         var gatewayOptionsOrDefault = gatewayOptions ?? new MeshGatewayOptions();
         if (gatewayOptionsOrDefault.PbAdvOptions == null)
@@ -44,11 +44,18 @@ public sealed class SimulatedMeshHome
     public List<SimulatedMeshNode> Nodes { get; } = new();
 
     /// <summary>Adds a node (UUID derived from the seed and its number) and starts it.</summary>
-    public SimulatedMeshNode AddNode(ProvisioningBearerType bearer, System.Action<MeshNodeOptions> configure = null)
+    public SimulatedMeshNode AddNode(ProvisioningBearerType bearer, System.Action<MeshNodeOptions> configure = null, byte[] uuid = null)
     {
         _nodeCount++;
-        var uuid = new byte[16];
-        _random.NextBytes(uuid, 0, 16);
+        if (uuid == null)
+        {
+            uuid = new byte[16];
+            _random.NextBytes(uuid, 0, 16);
+        }
+        else
+        {
+            _random.NextBytes(new byte[16], 0, 16); // keep the seed's sequence the same either way
+        }
         var options = new MeshNodeOptions(uuid) { Bearer = bearer };
         configure?.Invoke(options);
         double angle = _random.NextDouble() * 2 * System.Math.PI;

@@ -1,4 +1,4 @@
-namespace Gateway.Core.Gateway
+namespace Gateway.Core.Orchestration
 {
     /// <summary>The end of a node's configuration; <paramref name="reason"/> is null on success, else a stable identifier.</summary>
     public delegate void NodeConfigurationDone(byte[] uuid, bool success, string reason);

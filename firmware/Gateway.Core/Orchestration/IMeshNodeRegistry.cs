@@ -1,4 +1,4 @@
-namespace Gateway.Core.Gateway
+namespace Gateway.Core.Orchestration
 {
     /// <summary>
     /// What the provisioning workflow needs from the mesh database (Mesh/Database implements it):

@@ -3,7 +3,7 @@ using System.Collections;
 using Gateway.Core.Cloud;
 using Gateway.Core.Runtime;
 
-namespace Gateway.Core.Gateway
+namespace Gateway.Core.Orchestration
 {
     /// <summary>Requests the cloud sends down: provision (authorization, OOB values) and node reset.</summary>
     public sealed partial class MeshProvisioningWorkflow

@@ -2,7 +2,7 @@ using Gateway.Core.Mesh.Bearers;
 using Gateway.Core.Mesh.Discovery;
 using Gateway.Core.Mesh.Provisioning;
 
-namespace Gateway.Core.Gateway
+namespace Gateway.Core.Orchestration
 {
     /// <summary>Where a device is in the workflow. Numeric values are stable.</summary>
     public enum MeshDeviceStage

@@ -6,7 +6,7 @@ using Gateway.Core.Mesh.Discovery;
 using Gateway.Core.Mesh.Provisioning;
 using Gateway.Core.Runtime;
 
-namespace Gateway.Core.Gateway
+namespace Gateway.Core.Orchestration
 {
     /// <summary>
     /// The mesh provisioning workflow, the only place where mesh and cloud meet (DESIGN.md §3):
