@@ -44,15 +44,22 @@ namespace Gateway.Host.Runtime
         /// <param name="log">Receives callback exceptions when <paramref name="onError"/> is null; may be null.</param>
         /// <param name="onError">Called on the scheduler thread with each exception a callback throws; may be null.</param>
         /// <param name="threadName">Name of the loop thread, for debuggers and dumps.</param>
-        public RealTimeScheduler(ILog log = null, Action<Exception> onError = null, string threadName = "gateway-scheduler")
+        public RealTimeScheduler(ILog log = null, Action<Exception> onError = null, string threadName = "gateway-scheduler", double speed = 1.0)
         {
             _log = log;
+            Speed = speed > 0 ? speed : throw new ArgumentOutOfRangeException(nameof(speed));
             _onError = onError;
             _thread = new Thread(Loop) { IsBackground = true, Name = threadName };
             _thread.Start();
         }
 
-        public long NowMilliseconds => _clock.ElapsedMilliseconds;
+        public long NowMilliseconds => (long)(_clock.Elapsed.TotalMilliseconds * Speed);
+
+        /// <summary>
+        /// How fast the clock runs against the wall clock (1 = real time). The demo runs a simulated
+        /// home at 10× so minutes of protocol time take seconds, while real TCP to a broker still works.
+        /// </summary>
+        public double Speed { get; private set; } = 1.0;
 
         /// <summary>Managed thread id of the loop thread.</summary>
         public int ThreadId => _thread.ManagedThreadId;
@@ -163,7 +170,7 @@ namespace Gateway.Host.Runtime
                     {
                         if (_timers.Count > 0)
                         {
-                            long wait = _timers.Min.Due - NowMilliseconds;
+                            long wait = (long)Math.Ceiling((_timers.Min.Due - NowMilliseconds) / Speed);
                             Monitor.Wait(_sync, (int)Math.Min(wait, int.MaxValue));
                         }
                         else

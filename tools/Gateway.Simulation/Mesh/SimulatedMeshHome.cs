@@ -15,12 +15,12 @@ public sealed class SimulatedMeshHome
     private readonly SeededRandom _random;
     private int _nodeCount;
 
-    public SimulatedMeshHome(long seed, AirSettings airSettings = null, MeshGatewayOptions gatewayOptions = null, VirtualTimeScheduler scheduler = null)
+    public SimulatedMeshHome(long seed, AirSettings airSettings = null, MeshGatewayOptions gatewayOptions = null, IScheduler scheduler = null)
     {
         Seed = seed;
         _random = new SeededRandom(seed);
-        Scheduler = scheduler ?? new VirtualTimeScheduler();
-        Air = new VirtualAir(Scheduler, seed, airSettings ?? new AirSettings());
+        Clock = scheduler ?? new VirtualTimeScheduler();
+        Air = new VirtualAir(Clock, seed, airSettings ?? new AirSettings());
         var gatewayOptionsOrDefault = gatewayOptions ?? new MeshGatewayOptions();
         if (gatewayOptionsOrDefault.PbAdvOptions == null)
         {
@@ -28,12 +28,18 @@ public sealed class SimulatedMeshHome
         }
 
         GatewayStation = Air.AddStation("gateway", 0xC0FFEE000000, 0, 0);
-        Gateway = new SimulatedMeshGateway(GatewayStation, Scheduler, seed ^ 0x5A5A, gatewayOptionsOrDefault);
+        Gateway = new SimulatedMeshGateway(GatewayStation, Clock, seed ^ 0x5A5A, gatewayOptionsOrDefault);
     }
 
     public long Seed { get; }
 
-    public VirtualTimeScheduler Scheduler { get; }
+    /// <summary>The home's clock: virtual time in tests, a scaled real-time clock in the demo.</summary>
+    public IScheduler Clock { get; }
+
+    /// <summary>The virtual-time scheduler in tests; null when the home runs on a real-time clock.</summary>
+    public VirtualTimeScheduler Scheduler => Clock as VirtualTimeScheduler;
+
+    private VirtualTimeScheduler Virtual => Scheduler ?? throw new System.InvalidOperationException("Run needs a VirtualTimeScheduler");
 
     public VirtualAir Air { get; }
 
@@ -61,7 +67,7 @@ public sealed class SimulatedMeshHome
         double angle = _random.NextDouble() * 2 * System.Math.PI;
         double distance = 3 + (_random.NextDouble() * 9);
         var station = Air.AddStation("node" + _nodeCount, 0xD0000000000UL + (ulong)_nodeCount, distance * System.Math.Cos(angle), distance * System.Math.Sin(angle));
-        var node = new SimulatedMeshNode(station, Scheduler, Seed * 1000 + _nodeCount, options);
+        var node = new SimulatedMeshNode(station, Clock, Seed * 1000 + _nodeCount, options);
         Nodes.Add(node);
         Gateway.Know(node);
         node.Start();
@@ -78,8 +84,8 @@ public sealed class SimulatedMeshHome
     public bool AllProvisioned => Nodes.All(n => n.IsProvisioned && Gateway.Find(n.Uuid)?.Outcome == ProvisioningOutcome.Success);
 
     /// <summary>Runs until every node is provisioned or <paramref name="limitMs"/> of virtual time pass.</summary>
-    public bool Run(long limitMs) => Scheduler.RunUntil(() => AllProvisioned, limitMs);
+    public bool Run(long limitMs) => Virtual.RunUntil(() => AllProvisioned, limitMs);
 
     /// <summary>Runs until every node has ended its (last) attempt or the limit passes.</summary>
-    public bool RunUntilAllEnded(long limitMs) => Scheduler.RunUntil(() => AllEnded, limitMs);
+    public bool RunUntilAllEnded(long limitMs) => Virtual.RunUntil(() => AllEnded, limitMs);
 }
