@@ -17,6 +17,16 @@ namespace Gateway.Core.Tests.Build
     {
         public static string Generate(string listFile)
         {
+            return Generate(listFile, null);
+        }
+
+        /// <summary>
+        /// Like <see cref="Generate(string)"/>, but <paramref name="body"/> may give a method a body
+        /// (the statements inside the braces): called with the type's full name and the member line;
+        /// null keeps the throwing stub.
+        /// </summary>
+        public static string Generate(string listFile, Func<string, string, string> body)
+        {
             Dictionary<string, List<string>> members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             Dictionary<string, string> kinds = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string line in File.ReadAllLines(listFile))
@@ -57,7 +67,7 @@ namespace Gateway.Core.Tests.Build
                     {
                         foreach (string m in list.Where(m => m.IndexOf('<') < 0))
                         {
-                            code.Append("        ").Append(Member(m, name)).Append('\n');
+                            code.Append("        ").Append(Member(m, name, body == null ? null : body(type, m))).Append('\n');
                         }
                     }
 
@@ -77,7 +87,7 @@ namespace Gateway.Core.Tests.Build
             return head + " " + name + (bases < 0 ? string.Empty : " : " + kindAndBases.Substring(bases + 3));
         }
 
-        private static string Member(string text, string typeName)
+        private static string Member(string text, string typeName, string body)
         {
             if (text.StartsWith(".ctor(", StringComparison.Ordinal))
             {
@@ -89,7 +99,7 @@ namespace Gateway.Core.Tests.Build
                 return "public " + text; // auto-property
             }
 
-            return "public " + text + " { throw new NotImplementedException(); }";
+            return "public " + text + " { " + (body ?? "throw new NotImplementedException();") + " }";
         }
     }
 }
