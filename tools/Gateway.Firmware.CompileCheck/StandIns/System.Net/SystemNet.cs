@@ -3,7 +3,7 @@
 // X509Certificate(string) takes PEM text, not a file path.
 namespace System.Net.NetworkInformation
 {
-    public enum AuthenticationType
+    public enum AuthenticationType : byte
     {
         None = 0,
 
