@@ -146,6 +146,91 @@ namespace Gateway.Core.Tests.Build
             return null;
         }
 
+        /// <summary>What a member line says beyond its key (see <see cref="ListedMember"/>).</summary>
+        public static ListedMember MemberDetails(bool isEnum, string text)
+        {
+            string[] words = text.Split(' ');
+            int k = 0;
+            bool isStatic = false;
+            while (k < words.Length && Modifiers.Contains(words[k]))
+            {
+                isStatic |= words[k] == "static" || words[k] == "const";
+                k++;
+            }
+
+            string rest = string.Join(" ", words.Skip(k));
+            if (isEnum)
+            {
+                int eq = rest.IndexOf('=');
+                string literal = eq < 0 ? null : rest.Substring(eq + 1).Trim().Replace("_", string.Empty);
+                long value;
+                long? parsed = null;
+                if (literal != null && literal.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                    && long.TryParse(literal.Substring(2), System.Globalization.NumberStyles.HexNumber, null, out value))
+                {
+                    parsed = value;
+                }
+                else if (literal != null && long.TryParse(literal, out value))
+                {
+                    parsed = value;
+                }
+
+                return new ListedMember(null, true, string.Empty, parsed);
+            }
+
+            if (rest.StartsWith(".ctor(", StringComparison.Ordinal))
+            {
+                return new ListedMember(null, isStatic, Optionals(Between(rest, '(', ')')), null);
+            }
+
+            if (rest.StartsWith("field ", StringComparison.Ordinal) || rest.StartsWith("event ", StringComparison.Ordinal))
+            {
+                string[] parts = rest.Substring(6).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                return new ListedMember(parts.Length > 0 ? NormalizeTypeName(parts[0]) : null, isStatic, string.Empty, null);
+            }
+
+            int brace = rest.IndexOf('{');
+            int paren = rest.IndexOf('(');
+            int end = paren >= 0 && (brace < 0 || paren < brace) ? paren : brace;
+            string[] head = (end >= 0 ? rest.Substring(0, end) : rest).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            string type = head.Length >= 2 && head[0] != "operator" ? NormalizeTypeName(head[0]) : null;
+            string optionals = paren >= 0 && (brace < 0 || paren < brace) ? Optionals(Between(rest, '(', ')')) : string.Empty;
+            return new ListedMember(type, isStatic, optionals, null);
+        }
+
+        private static string Optionals(string parameters)
+        {
+            StringBuilder mask = new StringBuilder();
+            foreach (string p in SplitTopLevel(parameters))
+            {
+                mask.Append(HasDefault(p) ? '1' : '0');
+            }
+
+            return mask.ToString();
+        }
+
+        private static bool HasDefault(string parameter)
+        {
+            int depth = 0;
+            foreach (char c in parameter)
+            {
+                if (c == '(' || c == '<' || c == '[')
+                {
+                    depth++;
+                }
+                else if (c == ')' || c == '>' || c == ']')
+                {
+                    depth--;
+                }
+                else if (c == '=' && depth == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static string Between(string text, char open, char close)
         {
             int start = text.IndexOf(open);

@@ -209,6 +209,7 @@ namespace Gateway.Core.Tests.Build
             }
 
             type.Members.Add(key);
+            type.Details[key] = ApiListSyntax.MemberDetails(type.Kind == "enum", text);
             if (key.StartsWith("P:", StringComparison.Ordinal) && text.IndexOf('{') >= 0)
             {
                 string accessors = text.Substring(text.IndexOf('{'));

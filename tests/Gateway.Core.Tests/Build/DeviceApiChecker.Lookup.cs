@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -90,10 +91,33 @@ namespace Gateway.Core.Tests.Build
             }
         }
 
+        /// <summary>
+        /// .NET base classes the device does not have, whose members .NET binds where the device binds
+        /// the derived type's own: <c>autoResetEvent.Set()</c> is EventWaitHandle.Set on .NET and
+        /// AutoResetEvent.Set on the device (mscorlib lists Set/Reset on both event classes).
+        /// </summary>
+        private static readonly Dictionary<string, string[]> HostOnlyBases = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            { "System.Threading.EventWaitHandle", new[] { "System.Threading.AutoResetEvent", "System.Threading.ManualResetEvent" } },
+        };
+
         /// <summary>Checks that the member's type is on the device and that the type (or a base there) has the key. Returns where it was found.</summary>
         private DeviceType CheckMember(ISymbol symbol, string key, SyntaxNode at, string alternativeKey)
         {
             INamedTypeSymbol container = symbol.ContainingType;
+            string[] derived;
+            if (HostOnlyBases.TryGetValue(FullName(container), out derived))
+            {
+                _checked.Add(FullName(container) + "::" + key);
+                DeviceType onDevice = derived.Select(d => _api.FindType(d)).FirstOrDefault(t => t != null && t.Members.Contains(key));
+                if (onDevice == null)
+                {
+                    Violation(FullName(container) + "." + key.Substring(2) + ": not in the device's API (" + string.Join(", ", derived) + " have no such member)", at);
+                }
+
+                return onDevice;
+            }
+
             if (!CheckType(container, at))
             {
                 return null;

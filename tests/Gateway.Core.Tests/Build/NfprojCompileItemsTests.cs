@@ -25,6 +25,7 @@ namespace Gateway.Core.Tests.Build
             List<string> projects = NfProject.FindAll().Select(p => Path.GetRelativePath(RepoPaths.RepoRoot, p).Replace('\\', '/')).ToList();
             Assert.Contains("firmware/Gateway.Core/Gateway.Core.nfproj", projects);
             Assert.Contains("tests/Gateway.Core.DeviceTests/Gateway.Core.DeviceTests.nfproj", projects);
+            Assert.Contains("firmware/Gateway.Firmware/Gateway.Firmware.nfproj", projects);
         }
 
         [Theory]
@@ -75,7 +76,10 @@ namespace Gateway.Core.Tests.Build
                 Assert.Equal(reference.Name, Path.GetFileNameWithoutExtension(hint[hint.Length - 1]));
                 Assert.Equal("c07d481e9758c731", reference.Attributes.GetValueOrDefault("PublicKeyToken"));
                 Assert.Equal("neutral", reference.Attributes.GetValueOrDefault("Culture"));
-                Assert.Equal(package.Value + ".0", reference.Attributes.GetValueOrDefault("Version"));
+                // Assembly version = package version plus a revision: 0 for most packages, a build
+                // number for some (System.Threading 1.1.52 ships assembly 1.1.52.34401, per the Samples).
+                string version = reference.Attributes.GetValueOrDefault("Version") ?? string.Empty;
+                Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(package.Value) + "\\.[0-9]+$", version);
             }
         }
 
