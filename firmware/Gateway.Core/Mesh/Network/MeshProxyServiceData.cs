@@ -131,10 +131,10 @@ namespace Gateway.Core.Mesh.Network
             return null;
         }
 
-        /// <summary>Writes the AD structure (length, 0x16, value) of a Network ID advertisement; returns 12.</summary>
+        /// <summary>Writes the AD structure (length, 0x16, value) of a Network ID advertisement; returns 13.</summary>
         public static int WriteNetworkId(NetworkKeyMaterial key, byte[] output, int offset)
         {
-            CryptoArguments.CheckRange(output, offset, NetworkIdValueLength + 1, "service data output");
+            CryptoArguments.CheckRange(output, offset, NetworkIdValueLength + 2, "service data output");
             output[offset] = NetworkIdValueLength + 1;
             output[offset + 1] = ServiceDataAdType;
             output[offset + 2] = (byte)(ServiceUuid & 0xFF);
