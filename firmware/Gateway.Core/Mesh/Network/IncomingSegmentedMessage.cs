@@ -31,6 +31,7 @@ namespace Gateway.Core.Mesh.Network
         public long Age;
         public int AckTimer;
         public int IncompleteTimer;
+        public long IncompleteDeadline;
         public Action AckTimerAction;
         public Action IncompleteTimerAction;
 

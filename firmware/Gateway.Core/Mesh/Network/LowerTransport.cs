@@ -130,10 +130,14 @@ namespace Gateway.Core.Mesh.Network
                 return;
             }
 
-            // MshPRT §3.5.3.4: the incomplete timer restarts with every new segment; the
+            // MshPRT §3.5.3.4: the incomplete timer restarts with every new segment (a deadline
+            // moved forward; the one timer re-arms itself, so no timer per segment); the
             // acknowledgment timer runs from the first unacknowledged segment.
-            CancelTimer(ref slot.IncompleteTimer);
-            slot.IncompleteTimer = _scheduler.Schedule(_options.IncompleteTimeoutMilliseconds, slot.IncompleteTimerAction);
+            slot.IncompleteDeadline = _scheduler.NowMilliseconds + _options.IncompleteTimeoutMilliseconds;
+            if (slot.IncompleteTimer == 0)
+            {
+                slot.IncompleteTimer = _scheduler.Schedule(_options.IncompleteTimeoutMilliseconds, slot.IncompleteTimerAction);
+            }
             if (slot.AckTimer == 0 && MeshAddress.IsUnicast(dst))
             {
                 slot.AckTimer = _scheduler.Schedule(_options.AckTimerBaseMilliseconds + (_options.AckTimerPerTtlMilliseconds * slot.Ttl), slot.AckTimerAction);
@@ -262,6 +266,13 @@ namespace Gateway.Core.Mesh.Network
         private void OnIncompleteTimer(IncomingSegmentedMessage slot)
         {
             slot.IncompleteTimer = 0;
+            long remaining = slot.IncompleteDeadline - _scheduler.NowMilliseconds;
+            if (slot.State == IncomingSegmentedMessage.StateInProgress && remaining > 0)
+            {
+                slot.IncompleteTimer = _scheduler.Schedule(remaining, slot.IncompleteTimerAction);
+                return;
+            }
+
             if (slot.State == IncomingSegmentedMessage.StateInProgress)
             {
                 IncompleteTimeouts++;
