@@ -30,7 +30,7 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
         var random = new SeededRandom(seed);
         Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
         var keys = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.EcdhCostMs, precompute: false);
-        _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, new ProvisioningSettings());
+        _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, options.Settings ?? new ProvisioningSettings());
         if (options.Bearer == ProvisioningBearerType.PbAdv)
         {
             _pbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
