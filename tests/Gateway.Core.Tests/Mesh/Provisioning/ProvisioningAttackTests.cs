@@ -182,15 +182,29 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
         [InlineData(0x07, ProvisioningPduType.PublicKey)]
         [InlineData(0x08, ProvisioningPduType.Data)]
         [InlineData(0x09, ProvisioningPduType.Data)]
-        [InlineData(0x00, ProvisioningPduType.Invite)]
-        [InlineData(0x0A, ProvisioningPduType.Confirmation)]
-        [InlineData(0xFF, ProvisioningPduType.Confirmation)]
         public void FailedPduFromTheDeviceEndsTheSessionWithItsCode(int code, ProvisioningPduType after)
         {
             var h = SampleSessionHarness.ForProvisioner();
             h.Answer(after, "09" + code.ToString("x2"));
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, (ProvisioningErrorCode)code, "device-failed-" + code, ProvisioningLinkCloseReason.Fail);
+        }
+
+        /// <summary>
+        /// Table 5.41: 0x00 is Prohibited and 0x0A–0xFF are RFU. Such a Failed PDU still stops the
+        /// session, but the code kept for the owner is Unexpected Error (a 0x00 would read as "no
+        /// error"); the raw value stays in the detail.
+        /// </summary>
+        [Theory]
+        [InlineData(0x00)]
+        [InlineData(0x0A)]
+        [InlineData(0xFF)]
+        public void FailedPduWithAProhibitedOrRfuCodeEndsTheSessionAsUnexpectedError(int code)
+        {
+            var h = SampleSessionHarness.ForProvisioner();
+            h.Answer(ProvisioningPduType.Confirmation, "09" + code.ToString("x2"));
+            h.Start();
+            h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.UnexpectedError, "device-failed-" + code, ProvisioningLinkCloseReason.Fail);
         }
 
         /// <summary>ble-mesh.md §1.7 #4 (MshPRT Tables 5.19–5.27): capabilities a provisioner cannot act on.</summary>
