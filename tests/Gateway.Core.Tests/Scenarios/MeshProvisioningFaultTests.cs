@@ -131,6 +131,27 @@ namespace Gateway.Core.Tests.Scenarios
         }
 
         /// <summary>
+        /// One session at a time with as many PB-ADV links as sessions (how MeshProvisioner sizes
+        /// itself by default): each device waits in the queue for the one before it, whose link must
+        /// first finish its Link Close repetitions (MshPRT §5.3.2) before the slot is really free.
+        /// </summary>
+        [Theory]
+        [InlineData(ProvisioningBearerType.PbAdv)]
+        [InlineData(ProvisioningBearerType.PbGatt)]
+        public void QueuedDevicesAreProvisionedOneAfterAnotherThroughASingleSlot(ProvisioningBearerType bearer)
+        {
+            var home = new SimulatedMeshHome(71, null, OneSlot());
+            for (int i = 0; i < 3; i++)
+            {
+                home.AddNode(bearer);
+            }
+
+            Assert.True(home.Run(120_000), MeshProvisioningScenarioTests.Describe(home));
+            Assert.Equal(1, home.Gateway.Provisioner.PeakConcurrency);
+            Assert.Equal(3, home.Gateway.Provisioner.StartedCount);
+        }
+
+        /// <summary>
         /// MshPRT §5.3.3 / §5.4.4: a node that loses power mid-session (after it received Start)
         /// stops answering. Over PB-ADV the gateway's unacknowledged transaction times out after 30 s
         /// (outcome Timeout); over PB-GATT the link layer's supervision timeout ends the connection
@@ -144,7 +165,7 @@ namespace Gateway.Core.Tests.Scenarios
         [InlineData(ProvisioningBearerType.PbGatt, 1000)]
         public void MshPRT_5_4_4_SilentNodeTimesOutAndTheNextQueuedDeviceIsProvisioned(ProvisioningBearerType bearer, long silentAfterMs)
         {
-            var home = new SimulatedMeshHome(70, null, new MeshGatewayOptions { MaxPbAdvSessions = 1, MaxGattConnections = 1 });
+            var home = new SimulatedMeshHome(70, null, OneSlot());
             home.AddNode(bearer, o => o.RetryAfterFailure = false);
             home.AddNode(bearer, o => o.RetryAfterFailure = false);
             Assert.True(home.Scheduler.RunUntil(() => home.Nodes.Any(n => n.Session.StartParameters != null), 30_000), MeshProvisioningScenarioTests.Describe(home));
@@ -176,6 +197,11 @@ namespace Gateway.Core.Tests.Scenarios
             Assert.Equal(0, home.Gateway.Provisioner.ActiveCount);
             Assert.Equal(0, home.Gateway.Provisioner.QueuedCount);
             _output.WriteLine($"{bearer}: silent at {silentAt} ms, session ended {record.EndedAtMs} ms ({record.FailureDetail}), next device done at {home.Gateway.Find(next.Uuid).EndedAtMs} ms");
+        }
+
+        private static MeshGatewayOptions OneSlot()
+        {
+            return new MeshGatewayOptions { MaxPbAdvSessions = 1, MaxGattConnections = 1, PbAdvOptions = new PbAdvOptions { MaxLinks = 1 } };
         }
     }
 }
