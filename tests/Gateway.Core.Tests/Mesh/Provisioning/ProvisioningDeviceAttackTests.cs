@@ -173,6 +173,30 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
         }
 
         /// <summary>
+        /// MshPRT §5.4.4 (ble-mesh.md §1.8): the protocol timer restarts on every PDU sent as well as
+        /// received. A person types the Input OOB value 100 s after the provisioner's key arrived; the
+        /// Input Complete sent then gives the provisioner another 120 s to confirm.
+        /// </summary>
+        [Fact]
+        public void DeviceTimerRestartsWhenItSendsInputComplete()
+        {
+            var h = SampleSessionHarness.ForDevice("0100010000000000060004");
+            h.Play(SampleData.Invite, "020000030206", SampleData.PublicKeyProvisioner);
+            Assert.Equal(new[] { "010100010000000000060004", SampleData.PublicKeyDevice }, h.Link.SentHex);
+            h.Scheduler.Advance(100_000);
+            Assert.True(h.Device.SupplyInputOob("123456"));
+            Assert.Equal("04", Hex.Encode(h.Link.Sent[2]));
+            h.Scheduler.Advance(119_999);
+            Assert.Null(h.Link.ClosedWith);
+            Assert.Equal(ProvisioningOutcome.Pending, h.Device.Outcome);
+            h.Scheduler.Advance(1);
+            h.Scheduler.RunPending();
+            Assert.Equal(ProvisioningLinkCloseReason.Timeout, h.Link.ClosedWith);
+            Assert.Equal(ProvisioningOutcome.Timeout, h.Device.Outcome);
+            Assert.Equal(0, h.Scheduler.PendingTimerCount);
+        }
+
+        /// <summary>
         /// MshPRT §5.4.2.5: the elements take consecutive unicast addresses from the primary one, so a
         /// primary address that leaves no room is Cannot Assign Addresses; a non-unicast one is Invalid
         /// Data. Our own provisioner session with a broken address allocator sends it, encrypted for
