@@ -101,6 +101,39 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
         }
 
         /// <summary>
+        /// Our Confirmation is lost on its way to the device, and an attacker sends the first
+        /// segment of a transaction in the device's next number. The segment is well formed, but
+        /// until all segments arrive with a good FCS nothing proves the device sent it, so it must
+        /// not count as the device's acknowledgment of our Confirmation (MshPRT §5.3.3): we keep
+        /// retransmitting, the device gets the Confirmation, and the exchange completes.
+        /// </summary>
+        [Fact]
+        public void MshPRT_5_3_3_ForgedTransactionStartDoesNotAcknowledgeOurTransaction()
+        {
+            var world = new SampleWorld();
+            int confirmations = 0;
+            world.Air.DropFilter = (sender, receiver, data) =>
+            {
+                string payload = Hex.Encode(data, 2, data.Length - 2);
+                if (payload == SampleData.ConfirmationProvisionerAdv && ++confirmations == 1)
+                {
+                    world.Scheduler.Schedule(5, () => Inject(world.ProvisionerBearer, LinkIdHex + "82" + "040021" + "00" + new string('7', 40)));
+                    return true;
+                }
+
+                return false;
+            };
+
+            world.Scheduler.RunAll(20_000);
+
+            Assert.Equal(ProvisioningOutcome.Success, world.Provisioner.Outcome);
+            Assert.Equal(ProvisioningOutcome.Success, world.Device.Outcome);
+            Assert.Equal("0520adad5e0142aa3e325087b4ec16d8", Hex.Encode(world.Provisioner.DeviceKey));
+            Assert.Equal(2, confirmations);
+            Assert.Equal(0, world.Scheduler.PendingTimerCount);
+        }
+
+        /// <summary>
         /// MshPRT §6.3.2: a Continuation without a First segment from the node mid-session breaks the
         /// Proxy SAR rules; the gateway drops the GATT link (reason ProxyProtocolError), the session
         /// ends as LinkLost with that reason, and the provisioner's slot is free again.
