@@ -38,4 +38,7 @@ public sealed class MeshNodeOptions
     public bool RetryAfterFailure { get; set; } = true;
 
     public PbAdvOptions PbAdvOptions { get; set; }
+
+    /// <summary>The node's provisioning timers (null: the core's defaults, 120 s for a device).</summary>
+    public ProvisioningSettings Settings { get; set; }
 }

@@ -30,7 +30,7 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
         var random = new SeededRandom(seed);
         Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
         var keys = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.EcdhCostMs, precompute: false);
-        _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, new ProvisioningSettings());
+        _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, options.Settings ?? new ProvisioningSettings());
         if (options.Bearer == ProvisioningBearerType.PbAdv)
         {
             _pbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
@@ -54,7 +54,7 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
     /// <summary>What the node shows for Output OOB (the test reads it like a person would).</summary>
     public string ShownOutputOob { get; private set; }
 
-    /// <summary>Input OOB: returns what the person types on the node (null = never types).</summary>
+    /// <summary>Input OOB: returns what the person types on the node (null, or a null answer = nothing to type yet).</summary>
     public System.Func<string> TypeInputOob { get; set; }
 
     /// <summary>Starts advertising and accepting a provisioner.</summary>
@@ -105,14 +105,28 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
 
     void IDeviceProvisioningEvents.OnInputOobRequested(InputOobAction action, int size)
     {
-        if (TypeInputOob != null)
+        // The node asks as soon as it has sent its public key; the gateway only shows the value once
+        // that key has arrived. The person looks at the gateway's display after PersonDelayMs and
+        // types what is shown, or waits a little longer while nothing is shown yet.
+        DeviceSession session = _session;
+        _scheduler.Schedule(_options.PersonDelayMs, () => TypeWhenShown(session));
+    }
+
+    private void TypeWhenShown(DeviceSession session)
+    {
+        if (!ReferenceEquals(session, _session) || session.IsEnded)
         {
-            string typed = TypeInputOob();
-            if (typed != null)
-            {
-                _scheduler.Schedule(_options.PersonDelayMs, () => _session.SupplyInputOob(typed));
-            }
+            return;
         }
+
+        string typed = TypeInputOob?.Invoke();
+        if (typed != null)
+        {
+            session.SupplyInputOob(typed);
+            return;
+        }
+
+        _scheduler.Schedule(500, () => TypeWhenShown(session));
     }
 
     void IDeviceProvisioningEvents.OnEnded(DeviceSession session)

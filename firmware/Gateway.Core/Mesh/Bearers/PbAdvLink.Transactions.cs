@@ -48,27 +48,9 @@ namespace Gateway.Core.Mesh.Bearers
                 return;
             }
 
-            ReassemblyResult result;
-            if (isStart)
-            {
-                bool fresh = !(_reassembler.IsActive && _reassembler.TransactionNumber == number);
-                result = _reassembler.AddStart(number, lastSegment, totalLength, fcs, data, dataOffset, dataCount);
-                if (fresh && _txActive && (result == ReassemblyResult.InProgress || result == ReassemblyResult.Complete))
-                {
-                    // The peer only starts its next transaction after it received ours, so it is
-                    // acknowledged even if its Transaction ACK was lost or, as BlueZ meshd does,
-                    // replaced in its queue by this PDU (reference/bluez-peer.md).
-                    CompleteTransaction();
-                    if (_state != ProvisioningLinkState.Open)
-                    {
-                        return;
-                    }
-                }
-            }
-            else
-            {
-                result = _reassembler.AddContinuation(number, index, data, dataOffset, dataCount);
-            }
+            ReassemblyResult result = isStart
+                ? _reassembler.AddStart(number, lastSegment, totalLength, fcs, data, dataOffset, dataCount)
+                : _reassembler.AddContinuation(number, index, data, dataOffset, dataCount);
 
             switch (result)
             {
@@ -76,6 +58,20 @@ namespace Gateway.Core.Mesh.Bearers
                     _lastRxNumber = number;
                     _expectedRxNumber = NextNumber(number);
                     QueueAck(number);
+                    if (_txActive)
+                    {
+                        // The peer only starts its next transaction after it received ours, so it is
+                        // acknowledged even if its Transaction ACK was lost or, as BlueZ meshd does,
+                        // replaced in its queue by this PDU (reference/bluez-peer.md). Only a whole
+                        // transaction with a good FCS says so: a first segment alone may be anyone's,
+                        // and taking it as the ack would stop our retransmissions.
+                        CompleteTransaction();
+                        if (_state != ProvisioningLinkState.Open)
+                        {
+                            return;
+                        }
+                    }
+
                     _handler.OnPduReceived(this, _reassembler.Buffer, 0, _reassembler.TotalLength);
                     break;
                 case ReassemblyResult.InProgress:

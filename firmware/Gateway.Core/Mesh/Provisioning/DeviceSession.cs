@@ -432,6 +432,9 @@ namespace Gateway.Core.Mesh.Provisioning
 
         private void Send(int count)
         {
+            // §5.4.4: the protocol timer restarts on every PDU sent, not only on those received
+            // (Input Complete goes out whenever the person has finished typing).
+            RestartTimer();
             _link.Send(_tx, 0, count);
         }
 

@@ -161,9 +161,12 @@ namespace Gateway.Core.Mesh.Provisioning
                 PeakConcurrency = _active.Count;
             }
 
+            // The link reports to the slot, which forwards to the session: the slot must also hear
+            // when the link has let go of its bearer resources (see SlotEvents.OnLinkClosed).
             IProvisioningBearer link = job.Bearer == ProvisioningBearerType.PbAdv
-                ? (IProvisioningBearer)_pbAdv.CreateProvisionerLink(job.DeviceUuid, session)
-                : new PbGattClientLink(_central, job.GattAddress, job.DeviceUuid, _context.Scheduler, session, _gattOptions);
+                ? (IProvisioningBearer)_pbAdv.CreateProvisionerLink(job.DeviceUuid, slot)
+                : new PbGattClientLink(_central, job.GattAddress, job.DeviceUuid, _context.Scheduler, slot, _gattOptions);
+            slot.Session = session;
             session.Start(link);
         }
 
@@ -189,8 +192,11 @@ namespace Gateway.Core.Mesh.Provisioning
             _context.Scheduler.Post(Pump);
         }
 
-        /// <summary>Forwards a session's events to the job's owner and frees the slot when it ends.</summary>
-        private sealed class SlotEvents : IProvisionerEvents
+        /// <summary>
+        /// Forwards a session's events to the job's owner and the link's callbacks to the session,
+        /// and frees the slot when the session ends.
+        /// </summary>
+        private sealed class SlotEvents : IProvisionerEvents, IProvisioningLinkHandler
         {
             private readonly MeshProvisioner _owner;
             private readonly ProvisioningJob _job;
@@ -199,6 +205,33 @@ namespace Gateway.Core.Mesh.Provisioning
             {
                 _owner = owner;
                 _job = job;
+            }
+
+            public ProvisionerSession Session { get; set; }
+
+            public void OnLinkOpened(IProvisioningBearer link)
+            {
+                Session.OnLinkOpened(link);
+            }
+
+            public void OnPduReceived(IProvisioningBearer link, byte[] pdu, int offset, int count)
+            {
+                Session.OnPduReceived(link, pdu, offset, count);
+            }
+
+            public void OnTransmitComplete(IProvisioningBearer link)
+            {
+                Session.OnTransmitComplete(link);
+            }
+
+            public void OnLinkClosed(IProvisioningBearer link, ProvisioningLinkCloseReason reason)
+            {
+                Session.OnLinkClosed(link, reason);
+
+                // A session that closes the link itself ends (and pumps) while a PB-ADV link still
+                // repeats Link Close (MshPRT §5.3.2) and holds its bearer slot; the slot is free only
+                // now, so a job queued for it must be looked at again or it would wait forever.
+                _owner._context.Scheduler.Post(_owner.Pump);
             }
 
             public bool TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)

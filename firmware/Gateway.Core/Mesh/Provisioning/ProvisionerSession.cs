@@ -197,9 +197,14 @@ namespace Gateway.Core.Mesh.Provisioning
             RestartTimer();
             if (type == ProvisioningPduType.Failed)
             {
-                // §5.4.4: the device reports an error; stop and close the link.
+                // §5.4.4: the device reports an error; stop and close the link. Table 5.41 makes 0x00
+                // Prohibited and 0x0A–0xFF RFU: the session still ends, but the code kept for the owner
+                // stays a defined error (0x00 would read as "no error"); the raw value is in the detail.
                 int code = pdu[offset + 1];
-                End(ProvisioningOutcome.Failed, (ProvisioningErrorCode)code, "device-failed-" + code, true, ProvisioningLinkCloseReason.Fail);
+                ProvisioningErrorCode reported = code >= (int)ProvisioningErrorCode.InvalidPdu && code <= (int)ProvisioningErrorCode.InvalidData
+                    ? (ProvisioningErrorCode)code
+                    : ProvisioningErrorCode.UnexpectedError;
+                End(ProvisioningOutcome.Failed, reported, "device-failed-" + code, true, ProvisioningLinkCloseReason.Fail);
                 return;
             }
 
