@@ -63,12 +63,14 @@ namespace Gateway.Core.Mesh.Database
         {
             ProvisionerEntry local = db.FindProvisioner(options.ProvisionerUuid);
             MeshNode previous = null;
+            int position = -1;
             if (local != null)
             {
                 db.Provisioners.Remove(local);
                 previous = db.FindNodeByUuid(local.Uuid);
                 if (previous != null)
                 {
+                    position = db.Nodes.IndexOf(previous);
                     db.Nodes.Remove(previous);
                     db.Retire(previous.UnicastAddress, previous.LastAddress, options.IvIndex);
                 }
@@ -111,6 +113,12 @@ namespace Gateway.Core.Mesh.Database
             }
 
             db.AddNode(node, options.IvIndex);
+            if (position >= 0)
+            {
+                // Keep the node where the document had it, so an export differs only where it must.
+                db.Nodes.Remove(node);
+                db.Nodes.Insert(position, node);
+            }
         }
 
         private static MeshDatabase ReadDatabase(Hashtable root)
