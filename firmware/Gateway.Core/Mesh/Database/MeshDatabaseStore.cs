@@ -114,6 +114,16 @@ namespace Gateway.Core.Mesh.Database
             if (timestamp != null)
             {
                 db.Timestamp = timestamp;
+
+                // A NetKey's CDB timestamp is when it entered its phase: the first commit that stores it.
+                for (int i = 0; i < db.NetKeys.Count; i++)
+                {
+                    MeshNetKey key = (MeshNetKey)db.NetKeys[i];
+                    if (key.Timestamp == null)
+                    {
+                        key.Timestamp = timestamp;
+                    }
+                }
             }
 
             byte[] bytes;
