@@ -20,20 +20,33 @@ namespace Gateway.Core.Mesh.Database
         public const string SchemaId = "https://www.bluetooth.com/specifications/specs/mesh-cdb-1-0-1-schema.json#";
         public const string SchemaVersion = "1.0.1";
 
-        /// <summary>The document as UTF-8 bytes.</summary>
+        /// <summary>
+        /// The document as UTF-8 bytes. Written twice: once to measure, once into an array of the
+        /// exact size, so the heap never holds more than the blob itself (CdbJsonBuilder).
+        /// </summary>
         public static byte[] Export(MeshDatabase db)
         {
-            return Encoding.UTF8.GetBytes(ExportText(db));
+            CdbJsonBuilder counter = new CdbJsonBuilder(null);
+            Write(counter, db);
+            CdbJsonBuilder writer = new CdbJsonBuilder(new byte[counter.Length]);
+            Write(writer, db);
+            return writer.Buffer;
         }
 
+        /// <summary>The document as text (tools and tests).</summary>
         public static string ExportText(MeshDatabase db)
         {
-            CdbJsonBuilder w = new CdbJsonBuilder(1024 + (db.Nodes.Count * 512));
+            byte[] bytes = Export(db);
+            return Encoding.UTF8.GetString(bytes, 0, bytes.Length);
+        }
+
+        private static void Write(CdbJsonBuilder w, MeshDatabase db)
+        {
             w.BeginObject();
             w.String("$schema", Schema);
             w.String("id", SchemaId);
             w.String("version", SchemaVersion);
-            w.String("meshUUID", CdbText.Uuid(db.MeshUuid));
+            w.Uuid("meshUUID", db.MeshUuid);
             w.String("meshName", db.MeshName);
             w.String("timestamp", db.Timestamp);
             w.Boolean("partial", db.Partial);
@@ -55,7 +68,6 @@ namespace Gateway.Core.Mesh.Database
             }
 
             w.EndObject();
-            return w.ToString();
         }
 
         private static void WriteProvisioners(CdbJsonBuilder w, ArrayList provisioners)
@@ -66,7 +78,7 @@ namespace Gateway.Core.Mesh.Database
                 ProvisionerEntry p = (ProvisionerEntry)provisioners[i];
                 w.BeginObject();
                 w.String("provisionerName", p.Name);
-                w.String("UUID", CdbText.Uuid(p.Uuid));
+                w.Uuid("UUID", p.Uuid);
                 WriteRanges(w, "allocatedUnicastRange", "lowAddress", "highAddress", p.UnicastRanges);
                 WriteRanges(w, "allocatedGroupRange", "lowAddress", "highAddress", p.GroupRanges);
                 WriteRanges(w, "allocatedSceneRange", "firstScene", "lastScene", p.SceneRanges);
@@ -83,8 +95,8 @@ namespace Gateway.Core.Mesh.Database
             {
                 AddressRange r = (AddressRange)ranges[i];
                 w.BeginObject();
-                w.String(lowName, CdbText.Hex16(r.Low));
-                w.String(highName, CdbText.Hex16(r.High));
+                w.Hex16(lowName, r.Low);
+                w.Hex16(highName, r.High);
                 w.EndObject();
             }
 
@@ -100,10 +112,10 @@ namespace Gateway.Core.Mesh.Database
                 w.BeginObject();
                 w.String("name", k.Name);
                 w.Number("index", k.Index);
-                w.String("key", CdbText.HexBytes(k.Key));
+                w.HexBytes("key", k.Key);
                 if (k.OldKey != null)
                 {
-                    w.String("oldKey", CdbText.HexBytes(k.OldKey));
+                    w.HexBytes("oldKey", k.OldKey);
                 }
 
                 w.Number("phase", k.Phase);
@@ -125,10 +137,10 @@ namespace Gateway.Core.Mesh.Database
                 w.String("name", k.Name);
                 w.Number("index", k.Index);
                 w.Number("boundNetKey", k.BoundNetKey);
-                w.String("key", CdbText.HexBytes(k.Key));
+                w.HexBytes("key", k.Key);
                 if (k.OldKey != null)
                 {
-                    w.String("oldKey", CdbText.HexBytes(k.OldKey));
+                    w.HexBytes("oldKey", k.OldKey);
                 }
 
                 w.EndObject();
@@ -140,11 +152,11 @@ namespace Gateway.Core.Mesh.Database
         private static void WriteNode(CdbJsonBuilder w, MeshNode n)
         {
             w.BeginObject();
-            w.String("UUID", CdbText.Uuid(n.Uuid));
-            w.String("unicastAddress", CdbText.Hex16(n.UnicastAddress));
+            w.Uuid("UUID", n.Uuid);
+            w.Hex16("unicastAddress", n.UnicastAddress);
             if (n.DeviceKey != null)
             {
-                w.String("deviceKey", CdbText.HexBytes(n.DeviceKey));
+                w.HexBytes("deviceKey", n.DeviceKey);
             }
 
             w.String("security", CdbText.SecurityText(n.Security));
@@ -222,7 +234,7 @@ namespace Gateway.Core.Mesh.Database
         {
             if (value >= 0)
             {
-                w.String(name, CdbText.Hex16(value));
+                w.Hex16(name, value);
             }
         }
 
@@ -246,7 +258,7 @@ namespace Gateway.Core.Mesh.Database
             }
 
             w.Number("index", e.Index);
-            w.String("location", CdbText.Hex16(e.Location));
+            w.Hex16("location", e.Location);
             w.BeginArray("models");
             for (int i = 0; i < e.Models.Count; i++)
             {
@@ -260,7 +272,15 @@ namespace Gateway.Core.Mesh.Database
         private static void WriteModel(CdbJsonBuilder w, MeshModel m)
         {
             w.BeginObject();
-            w.String("modelId", CdbText.ModelIdText(m.ModelId, m.IsVendor));
+            if (m.IsVendor)
+            {
+                // 8 hex digits: Company ID then the vendor's model id.
+                w.HexBytes("modelId", new byte[] { (byte)(m.ModelId >> 24), (byte)(m.ModelId >> 16), (byte)(m.ModelId >> 8), (byte)m.ModelId });
+            }
+            else
+            {
+                w.Hex16("modelId", (int)m.ModelId);
+            }
             w.BeginArray("bind");
             for (int i = 0; i < m.Bind.Count; i++)
             {
@@ -271,7 +291,15 @@ namespace Gateway.Core.Mesh.Database
             w.BeginArray("subscribe");
             for (int i = 0; i < m.Subscribe.Count; i++)
             {
-                w.StringItem(AddressText(m.Subscribe[i]));
+                object entry = m.Subscribe[i];
+                if (entry is byte[] label)
+                {
+                    w.HexBytesItem(label);
+                }
+                else
+                {
+                    w.Hex16Item((int)entry);
+                }
             }
 
             w.EndArray();
@@ -279,7 +307,7 @@ namespace Gateway.Core.Mesh.Database
             if (p != null)
             {
                 w.BeginObject("publish");
-                w.String("address", p.Label != null ? CdbText.HexBytes(p.Label) : CdbText.Hex16(p.Address));
+                WriteAddress(w, "address", p.Address, p.Label);
                 w.Number("index", p.Index);
                 w.Number("ttl", p.Ttl);
                 w.BeginObject("period");
@@ -305,8 +333,8 @@ namespace Gateway.Core.Mesh.Database
                 MeshGroup g = (MeshGroup)groups[i];
                 w.BeginObject();
                 w.String("name", g.Name);
-                w.String("address", g.Label != null ? CdbText.HexBytes(g.Label) : CdbText.Hex16(g.Address));
-                w.String("parentAddress", g.ParentLabel != null ? CdbText.HexBytes(g.ParentLabel) : CdbText.Hex16(g.ParentAddress));
+                WriteAddress(w, "address", g.Address, g.Label);
+                WriteAddress(w, "parentAddress", g.ParentAddress, g.ParentLabel);
                 w.EndObject();
             }
 
@@ -321,11 +349,11 @@ namespace Gateway.Core.Mesh.Database
                 MeshScene s = (MeshScene)scenes[i];
                 w.BeginObject();
                 w.String("name", s.Name);
-                w.String("number", CdbText.Hex16(s.Number));
+                w.Hex16("number", s.Number);
                 w.BeginArray("addresses");
                 for (int k = 0; k < s.Addresses.Count; k++)
                 {
-                    w.StringItem(CdbText.Hex16((int)s.Addresses[k]));
+                    w.Hex16Item((int)s.Addresses[k]);
                 }
 
                 w.EndArray();
@@ -346,7 +374,7 @@ namespace Gateway.Core.Mesh.Database
                 w.BeginArray("addresses");
                 for (int k = 0; k < e.Addresses.Count; k++)
                 {
-                    w.StringItem(CdbText.Hex16((int)e.Addresses[k]));
+                    w.Hex16Item((int)e.Addresses[k]);
                 }
 
                 w.EndArray();
@@ -356,9 +384,17 @@ namespace Gateway.Core.Mesh.Database
             w.EndArray();
         }
 
-        private static string AddressText(object entry)
+        /// <summary>A 16-bit address (4 hex digits) or, for a virtual address, its Label UUID (32 hex digits).</summary>
+        private static void WriteAddress(CdbJsonBuilder w, string name, int address, byte[] label)
         {
-            return entry is byte[] label ? CdbText.HexBytes(label) : CdbText.Hex16((int)entry);
+            if (label != null)
+            {
+                w.HexBytes(name, label);
+            }
+            else
+            {
+                w.Hex16(name, address);
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ namespace Gateway.Core.Mesh.Database
 
             for (int i = 0; i < elements.Count; i++)
             {
-                string eat = CdbReader.Item(CdbReader.Member(at, "elements"), i);
+                string eat = CdbReader.Where(at, "elements", i);
                 node.Elements.Add(ReadElement(CdbReader.AsObject(elements[i], eat), eat, i));
             }
 
@@ -99,7 +99,7 @@ namespace Gateway.Core.Mesh.Database
             ArrayList list = CdbReader.GetOptionalArray(t, name, path);
             for (int i = 0; i < list.Count; i++)
             {
-                string at = CdbReader.Item(CdbReader.Member(path, name), i);
+                string at = CdbReader.Where(path, name, i);
                 Hashtable k = CdbReader.AsObject(list[i], at);
                 into.Add(new NodeKey(CdbReader.GetInt(k, "index", at, 0, MeshDatabase.MaxKeyIndex), CdbReader.GetOptionalBool(k, "updated", at, false)));
             }
@@ -129,7 +129,7 @@ namespace Gateway.Core.Mesh.Database
             ArrayList models = CdbReader.GetOptionalArray(t, "models", at);
             for (int i = 0; i < models.Count; i++)
             {
-                string mat = CdbReader.Item(CdbReader.Member(at, "models"), i);
+                string mat = CdbReader.Where(at, "models", i);
                 element.Models.Add(ReadModel(CdbReader.AsObject(models[i], mat), mat));
             }
 
@@ -149,13 +149,13 @@ namespace Gateway.Core.Mesh.Database
             ArrayList bind = CdbReader.GetOptionalArray(t, "bind", at);
             for (int i = 0; i < bind.Count; i++)
             {
-                model.AddBinding((int)CdbReader.AsInteger(bind[i], CdbReader.Item(CdbReader.Member(at, "bind"), i), 0, MeshDatabase.MaxKeyIndex));
+                model.AddBinding((int)CdbReader.AsInteger(bind[i], at, "bind", i, 0, MeshDatabase.MaxKeyIndex));
             }
 
             ArrayList subscribe = CdbReader.GetOptionalArray(t, "subscribe", at);
             for (int i = 0; i < subscribe.Count; i++)
             {
-                model.Subscribe.Add(ReadAddressOrLabel(subscribe[i], CdbReader.Item(CdbReader.Member(at, "subscribe"), i)));
+                model.Subscribe.Add(ReadAddressOrLabel(subscribe[i], at, "subscribe", i));
             }
 
             if (CdbReader.Has(t, "publish"))
@@ -169,7 +169,7 @@ namespace Gateway.Core.Mesh.Database
         private static ModelPublication ReadPublication(Hashtable t, string at)
         {
             ModelPublication p = new ModelPublication();
-            object address = ReadAddressOrLabel(CdbReader.Require(t, "address", at), CdbReader.Member(at, "address"));
+            object address = ReadAddressOrLabel(CdbReader.Require(t, "address", at), at, "address", CdbReader.NoIndex);
             if (address is byte[] label)
             {
                 p.Label = label;
@@ -208,7 +208,7 @@ namespace Gateway.Core.Mesh.Database
             object value = t["period"];
             if (value is long)
             {
-                long total = CdbReader.AsInteger(value, pat, 0, 63L * 600000);
+                long total = CdbReader.AsInteger(value, at, "period", CdbReader.NoIndex, 0, 63L * 600000);
                 for (int r = 0; r < Resolutions.Length; r++)
                 {
                     if (total % Resolutions[r] == 0 && total / Resolutions[r] <= 63)
@@ -237,15 +237,15 @@ namespace Gateway.Core.Mesh.Database
         }
 
         /// <summary>A 16-bit address (boxed int, 4 hex digits) or a Label UUID (byte[16], 32 hex digits).</summary>
-        private static object ReadAddressOrLabel(object value, string at)
+        private static object ReadAddressOrLabel(object value, string path, string name, int index)
         {
-            string text = CdbReader.AsString(value, at);
+            string text = CdbReader.AsString(value, path, name, index);
             if (text.Length == 32)
             {
-                return CdbReader.AsKey(text, at);
+                return CdbReader.AsKey(text, path, name, index);
             }
 
-            return CdbReader.AsHex16(text, at, 0, 0xFFFF);
+            return CdbReader.AsHex16(text, path, name, index, 0, 0xFFFF);
         }
 
         private static void ReadGroups(MeshDatabase db, Hashtable root)
@@ -256,7 +256,7 @@ namespace Gateway.Core.Mesh.Database
                 string at = CdbReader.Item("$.groups", i);
                 Hashtable t = CdbReader.AsObject(list[i], at);
                 MeshGroup g = new MeshGroup(CdbReader.GetOptionalString(t, "name", at, string.Empty), 0);
-                object address = ReadAddressOrLabel(CdbReader.Require(t, "address", at), CdbReader.Member(at, "address"));
+                object address = ReadAddressOrLabel(CdbReader.Require(t, "address", at), at, "address", CdbReader.NoIndex);
                 if (address is byte[] label)
                 {
                     g.Label = label;
@@ -268,7 +268,7 @@ namespace Gateway.Core.Mesh.Database
 
                 if (CdbReader.Has(t, "parentAddress"))
                 {
-                    object parent = ReadAddressOrLabel(t["parentAddress"], CdbReader.Member(at, "parentAddress"));
+                    object parent = ReadAddressOrLabel(t["parentAddress"], at, "parentAddress", CdbReader.NoIndex);
                     if (parent is byte[] parentLabel)
                     {
                         g.ParentLabel = parentLabel;
@@ -294,7 +294,7 @@ namespace Gateway.Core.Mesh.Database
                 ArrayList addresses = CdbReader.GetOptionalArray(t, "addresses", at);
                 for (int k = 0; k < addresses.Count; k++)
                 {
-                    s.Addresses.Add(CdbReader.AsHex16(addresses[k], CdbReader.Item(CdbReader.Member(at, "addresses"), k), 0x0001, MeshDatabase.MaxUnicastAddress));
+                    s.Addresses.Add(CdbReader.AsHex16(addresses[k], at, "addresses", k, 0x0001, MeshDatabase.MaxUnicastAddress));
                 }
 
                 db.Scenes.Add(s);

@@ -133,7 +133,7 @@ namespace Gateway.Core.Mesh.Database
             ArrayList nodes = CdbReader.GetOptionalArray(root, "nodes", path);
             for (int i = 0; i < nodes.Count; i++)
             {
-                string at = CdbReader.Item(CdbReader.Member(path, "nodes"), i);
+                string at = CdbReader.Where(path, "nodes", i);
                 AddImportedNode(db, ReadNode(CdbReader.AsObject(nodes[i], at), at), at);
             }
 
@@ -225,7 +225,7 @@ namespace Gateway.Core.Mesh.Database
             ArrayList list = CdbReader.GetOptionalArray(t, name, path);
             for (int i = 0; i < list.Count; i++)
             {
-                string at = CdbReader.Item(CdbReader.Member(path, name), i);
+                string at = CdbReader.Where(path, name, i);
                 Hashtable r = CdbReader.AsObject(list[i], at);
                 int low = CdbReader.GetHex16(r, lowName, at, min, max);
                 int high = CdbReader.GetHex16(r, highName, at, min, max);
@@ -250,7 +250,7 @@ namespace Gateway.Core.Mesh.Database
                 ArrayList addresses = CdbReader.GetArray(t, "addresses", at);
                 for (int k = 0; k < addresses.Count; k++)
                 {
-                    int a = CdbReader.AsHex16(addresses[k], CdbReader.Item(CdbReader.Member(at, "addresses"), k), 0x0001, MeshDatabase.MaxUnicastAddress);
+                    int a = CdbReader.AsHex16(addresses[k], at, "addresses", k, 0x0001, MeshDatabase.MaxUnicastAddress);
                     db.AddExclusion(a, a, ivIndex);
                 }
             }

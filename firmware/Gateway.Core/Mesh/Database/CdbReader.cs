@@ -4,19 +4,30 @@ namespace Gateway.Core.Mesh.Database
 {
     /// <summary>
     /// Typed access to a parsed CDB document that names the JSON path of any value it refuses
-    /// (<see cref="CdbFormatException"/>). Absent and null members are the same; optional getters
-    /// return their fallback for them. Messages never quote a value.
+    /// (<see cref="CdbFormatException"/>). A value is located by the path of its container plus a
+    /// member name or an array index; the path text is built only when something is refused, so
+    /// reading a large document does not allocate a string per field. Absent and null members are
+    /// the same; optional getters return their fallback for them. Messages never quote a value.
     /// </summary>
     internal static class CdbReader
     {
+        public const int NoIndex = -1;
+
+        /// <summary>The path of member <paramref name="name"/> (or item <paramref name="index"/>) of the container at <paramref name="path"/>.</summary>
+        public static string Where(string path, string name, int index)
+        {
+            string at = name == null ? path : path + "." + name;
+            return index < 0 ? at : at + "[" + index + "]";
+        }
+
         public static string Member(string path, string name)
         {
-            return path + "." + name;
+            return Where(path, name, NoIndex);
         }
 
         public static string Item(string path, int index)
         {
-            return path + "[" + index + "]";
+            return Where(path, null, index);
         }
 
         public static Hashtable AsObject(object value, string path)
@@ -46,18 +57,18 @@ namespace Gateway.Core.Mesh.Database
 
         public static Hashtable GetObject(Hashtable t, string name, string path)
         {
-            return AsObject(Require(t, name, path), Member(path, name));
+            if (Require(t, name, path) is Hashtable table)
+            {
+                return table;
+            }
+
+            throw new CdbFormatException(Member(path, name), "must be an object");
         }
 
         /// <summary>The array, or an empty one when the member is absent.</summary>
         public static ArrayList GetOptionalArray(Hashtable t, string name, string path)
         {
-            if (!Has(t, name))
-            {
-                return new ArrayList();
-            }
-
-            return GetArray(t, name, path);
+            return Has(t, name) ? GetArray(t, name, path) : new ArrayList();
         }
 
         public static ArrayList GetArray(Hashtable t, string name, string path)
@@ -72,7 +83,7 @@ namespace Gateway.Core.Mesh.Database
 
         public static string GetString(Hashtable t, string name, string path)
         {
-            return AsString(Require(t, name, path), Member(path, name));
+            return AsString(Require(t, name, path), path, name, NoIndex);
         }
 
         public static string GetOptionalString(Hashtable t, string name, string path, string fallback)
@@ -80,19 +91,19 @@ namespace Gateway.Core.Mesh.Database
             return Has(t, name) ? GetString(t, name, path) : fallback;
         }
 
-        public static string AsString(object value, string path)
+        public static string AsString(object value, string path, string name, int index)
         {
             if (value is string s)
             {
                 return s;
             }
 
-            throw new CdbFormatException(path, "must be a string");
+            throw new CdbFormatException(Where(path, name, index), "must be a string");
         }
 
         public static long GetInteger(Hashtable t, string name, string path, long min, long max)
         {
-            return AsInteger(Require(t, name, path), Member(path, name), min, max);
+            return AsInteger(Require(t, name, path), path, name, NoIndex, min, max);
         }
 
         public static int GetInt(Hashtable t, string name, string path, int min, int max)
@@ -105,16 +116,16 @@ namespace Gateway.Core.Mesh.Database
             return Has(t, name) ? GetInt(t, name, path, min, max) : fallback;
         }
 
-        public static long AsInteger(object value, string path, long min, long max)
+        public static long AsInteger(object value, string path, string name, int index, long min, long max)
         {
             if (!(value is long l))
             {
-                throw new CdbFormatException(path, "must be an integer");
+                throw new CdbFormatException(Where(path, name, index), "must be an integer");
             }
 
             if (l < min || l > max)
             {
-                throw new CdbFormatException(path, "must be within " + min + ".." + max);
+                throw new CdbFormatException(Where(path, name, index), "must be within " + min + ".." + max);
             }
 
             return l;
@@ -138,7 +149,7 @@ namespace Gateway.Core.Mesh.Database
         /// <summary>A 4-hex-digit value within [min, max].</summary>
         public static int GetHex16(Hashtable t, string name, string path, int min, int max)
         {
-            return AsHex16(Require(t, name, path), Member(path, name), min, max);
+            return AsHex16(Require(t, name, path), path, name, NoIndex, min, max);
         }
 
         public static int GetOptionalHex16(Hashtable t, string name, string path, int min, int max, int fallback)
@@ -146,17 +157,17 @@ namespace Gateway.Core.Mesh.Database
             return Has(t, name) ? GetHex16(t, name, path, min, max) : fallback;
         }
 
-        public static int AsHex16(object value, string path, int min, int max)
+        public static int AsHex16(object value, string path, string name, int index, int min, int max)
         {
             int v;
-            if (!CdbText.TryParseHex16(AsString(value, path), out v))
+            if (!CdbText.TryParseHex16(AsString(value, path, name, index), out v))
             {
-                throw new CdbFormatException(path, "must be 4 hexadecimal digits");
+                throw new CdbFormatException(Where(path, name, index), "must be 4 hexadecimal digits");
             }
 
             if (v < min || v > max)
             {
-                throw new CdbFormatException(path, "must be within " + CdbText.Hex16(min) + ".." + CdbText.Hex16(max));
+                throw new CdbFormatException(Where(path, name, index), "must be within " + CdbText.Hex16(min) + ".." + CdbText.Hex16(max));
             }
 
             return v;
@@ -165,7 +176,7 @@ namespace Gateway.Core.Mesh.Database
         /// <summary>A 128-bit key or label: 32 hex digits.</summary>
         public static byte[] GetKey(Hashtable t, string name, string path)
         {
-            return AsKey(Require(t, name, path), Member(path, name));
+            return AsKey(Require(t, name, path), path, name, NoIndex);
         }
 
         public static byte[] GetOptionalKey(Hashtable t, string name, string path)
@@ -173,12 +184,12 @@ namespace Gateway.Core.Mesh.Database
             return Has(t, name) ? GetKey(t, name, path) : null;
         }
 
-        public static byte[] AsKey(object value, string path)
+        public static byte[] AsKey(object value, string path, string name, int index)
         {
             byte[] key;
-            if (!CdbText.TryParseBytes(AsString(value, path), 16, out key))
+            if (!CdbText.TryParseBytes(AsString(value, path, name, index), 16, out key))
             {
-                throw new CdbFormatException(path, "must be 32 hexadecimal digits");
+                throw new CdbFormatException(Where(path, name, index), "must be 32 hexadecimal digits");
             }
 
             return key;

@@ -1,4 +1,3 @@
-using System;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Core.Mesh.Database
@@ -135,18 +134,6 @@ namespace Gateway.Core.Mesh.Database
             }
 
             return true;
-        }
-
-        public static byte[] CopyOrNull(byte[] source)
-        {
-            if (source == null)
-            {
-                return null;
-            }
-
-            byte[] copy = new byte[source.Length];
-            Array.Copy(source, 0, copy, 0, source.Length);
-            return copy;
         }
     }
 }
