@@ -61,6 +61,15 @@ namespace Gateway.Core.Mesh.Database
 
         private static void TakeOver(MeshDatabase db, CdbImportOptions options)
         {
+            // The document's exclusion entries prove the network reached their IV Index: never
+            // retire under an older one, or the address would be free again too early.
+            uint ivIndex = options.IvIndex;
+            for (int i = 0; i < db.NetworkExclusions.Count; i++)
+            {
+                uint listed = ((NetworkExclusion)db.NetworkExclusions[i]).IvIndex;
+                ivIndex = listed > ivIndex ? listed : ivIndex;
+            }
+
             ProvisionerEntry local = db.FindProvisioner(options.ProvisionerUuid);
             MeshNode previous = null;
             int position = -1;
@@ -72,7 +81,7 @@ namespace Gateway.Core.Mesh.Database
                 {
                     position = db.Nodes.IndexOf(previous);
                     db.Nodes.Remove(previous);
-                    db.Retire(previous.UnicastAddress, previous.LastAddress, options.IvIndex);
+                    db.Retire(previous.UnicastAddress, previous.LastAddress, ivIndex);
                 }
 
                 if (local.UnicastRanges.Count == 0)
@@ -112,7 +121,7 @@ namespace Gateway.Core.Mesh.Database
                 node = MeshDatabase.CreateGatewayNode(db, local, address, options.DeviceKey);
             }
 
-            db.AddNode(node, options.IvIndex);
+            db.AddNode(node, ivIndex);
             if (position >= 0)
             {
                 // Keep the node where the document had it, so an export differs only where it must.

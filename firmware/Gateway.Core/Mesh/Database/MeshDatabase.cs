@@ -159,7 +159,7 @@ namespace Gateway.Core.Mesh.Database
             return null;
         }
 
-        /// <summary>Adds a NetKey; the index must be new and within 12 bits, the key 16 octets.</summary>
+        /// <summary>Adds a NetKey (the index new and within 12 bits, the key 16 octets); the gateway's node learns it too.</summary>
         public void AddNetKey(MeshNetKey key)
         {
             CheckKey(key == null ? -1 : key.Index, key == null ? null : key.Key, "NetKey");
@@ -169,6 +169,11 @@ namespace Gateway.Core.Mesh.Database
             }
 
             NetKeys.Add(key);
+            MeshNode gateway = GatewayNode;
+            if (gateway != null)
+            {
+                gateway.AddNetKey(key.Index);
+            }
         }
 
         /// <summary>Adds an AppKey bound to an existing NetKey; the gateway's node learns it too.</summary>

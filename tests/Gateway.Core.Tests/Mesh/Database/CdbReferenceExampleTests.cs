@@ -98,6 +98,20 @@ namespace Gateway.Core.Tests.Mesh.Database
         }
 
         [Fact]
+        public void BleMesh4_8_ImportNeverRetiresUnderAnIvIndexOlderThanTheDocumentShows()
+        {
+            // The caller does not know the IV Index (0), but the document retired 0100 at IV 50.
+            string example = CdbSamples.Example().Replace("\"scenes\": []", "\"scenes\": [], \"networkExclusions\": [ { \"ivIndex\": 50, \"addresses\": [\"0100\"] } ]");
+            byte[] bytes = CdbSamples.Utf8(example);
+            var options = new CdbImportOptions(CdbSamples.ExampleProvisionerUuid, "Gateway", new byte[16], 0);
+
+            MeshDatabase db = CdbImporter.Import(bytes, 0, bytes.Length, MeshDatabaseStore.DefaultMaxBlobBytes, options);
+
+            Assert.True(db.IsExcluded(0x0001, 0x0001, 51));
+            Assert.False(db.IsExcluded(0x0001, 0x0001, 52));
+        }
+
+        [Fact]
         public void BleMesh4_8_ImportAsANewProvisionerKeepsTheOthersAndCarvesAFreeRange()
         {
             byte[] bytes = CdbSamples.Utf8(CdbSamples.Example());
