@@ -138,7 +138,11 @@ namespace Gateway.Core.Tests.Mesh.Database
                 }
             }
 
+            // Longest never-used run: 0B0D-7FFF; the gateway takes its upper half.
+            Assert.Equal("0001-4586", phone.GetUnicastRange(0).ToString());
+            Assert.Equal("4587-7FFF", local.GetUnicastRange(0).ToString());
             int gateway = db.GatewayAddress;
+            Assert.Equal(0x4587, gateway);
             Assert.True(local.OwnsUnicast(gateway, gateway));
             Assert.NotEqual(0x0001, gateway);
             Assert.Equal(3, db.NodeCount);
