@@ -36,7 +36,7 @@ namespace Gateway.Core.Tests.Mesh.Database
         public void ScriptWritesOnceForEveryStep()
         {
             RunResult reference = Reference();
-            Assert.Equal(new ProvisioningScript(new MemoryStorage(), new ProvisioningScript.Ledger()).StepCount, reference.States.Count);
+            Assert.Equal(new ProvisioningScript(new MemoryStorage(), new ProvisioningLedger()).StepCount, reference.States.Count);
             _output.WriteLine(reference.States.Count + " writes, final database " + reference.FinalCdb.Length + " bytes");
         }
 
@@ -46,7 +46,7 @@ namespace Gateway.Core.Tests.Mesh.Database
         {
             RunResult reference = Reference();
             var storage = new MemoryStorage();
-            var ledger = new ProvisioningScript.Ledger();
+            var ledger = new ProvisioningLedger();
             var script = new ProvisioningScript(storage, ledger);
             storage.CutPowerAtWrite(cutAt, applied);
             script.Boot();
@@ -95,7 +95,7 @@ namespace Gateway.Core.Tests.Mesh.Database
             }
 
             var storage = new MemoryStorage();
-            var script = new ProvisioningScript(storage, new ProvisioningScript.Ledger());
+            var script = new ProvisioningScript(storage, new ProvisioningLedger());
             var result = new RunResult();
             script.Boot();
             for (int step = 0; step < script.StepCount; step++)
