@@ -96,6 +96,11 @@ namespace Gateway.Core.ZeroConfig
                 throw new ZeroConfigFormatException("element length " + declared + " exceeds the " + (length - 2) + " octets received");
             }
 
+            if (declared + 2 < AwssVendorElement.HeaderLength)
+            {
+                throw new ZeroConfigFormatException("element length " + declared + " ends inside the OUI header");
+            }
+
             _reader.Reset(element, offset + AwssVendorElement.HeaderLength, declared + 2 - AwssVendorElement.HeaderLength);
             byte version = ReadOctet("version");
             if (version != AwssVendorElement.DeviceTypeVersion)
