@@ -101,7 +101,7 @@ namespace Gateway.Core.ZeroConfig
 
                 if (next == null)
                 {
-                    return;
+                    break;
                 }
 
                 // The SDK restarts the checkin clock when sending starts (enrollee_checkin).

@@ -52,6 +52,14 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
             Emulator = new CloudEmulator(Registry, new CloudEmulatorOptions { Policy = policy }, () => Scheduler.NowMilliseconds);
             Broker = new InMemoryMqttBroker(Scheduler);
             Emulator.AttachTo(Broker);
+            Action<string, string, byte[]> observer = Broker.PublishObserver;
+            Broker.PublishObserver = (client, topic, payload) =>
+            {
+                if (Intercept == null || !Intercept(client, topic, payload))
+                {
+                    observer(client, topic, payload);
+                }
+            };
 
             Medium = new WifiMedium(Scheduler, seed, wifi);
             Medium.Traced += e =>
@@ -104,6 +112,21 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
         public Registrar Registrar { get; private set; }
 
         public int Boots { get; private set; }
+
+        /// <summary>Sees every device publish before the cloud does; returning true hides it from the cloud (a tampering or lossy path).</summary>
+        public Func<string, string, byte[], bool> Intercept { get; set; }
+
+        /// <summary>The gateway's topics.</summary>
+        public TopicBuilder GatewayTopics { get; } = new TopicBuilder(GatewayPk, GatewayDn);
+
+        /// <summary>A message to the gateway as the cloud would send it.</summary>
+        public void InjectToGateway(string suffixMethodOrTopic, string payload)
+        {
+            Broker.Inject(suffixMethodOrTopic.StartsWith("/", StringComparison.Ordinal) ? suffixMethodOrTopic : GatewayTopics.ForMethod(suffixMethodOrTopic), Encoding.UTF8.GetBytes(payload));
+        }
+
+        /// <summary>Payloads published on <paramref name="topic"/> so far.</summary>
+        public List<string> Published(string topic) => Broker.MessageLog.Where(m => m.Topic == topic).Select(m => m.Payload).ToList();
 
         /// <summary>Every probe request any radio sent, with its element.</summary>
         public List<WifiTraceEvent> AirSent { get; } = new List<WifiTraceEvent>();
