@@ -118,8 +118,8 @@ public sealed class SimulatedEnrollee
 
     public int ProbeRequestsSent { get; private set; }
 
-    /// <summary>The 16-octet random of the current session (the IV; not a secret, it is on the air).</summary>
-    public byte[] SessionRandom => (byte[])_aesRandom.Clone();
+    /// <summary>The 16-octet random the device started with (its element's random and the CFB IV; not a secret, it is on the air).</summary>
+    public byte[] SessionRandomAtStart { get; private set; }
 
     /// <summary>The bind token (regenerated random) after the join, upper-case hex; null before.</summary>
     public string Token { get; private set; }
@@ -138,6 +138,7 @@ public sealed class SimulatedEnrollee
     public void Start()
     {
         _random.NextBytes(_aesRandom, 0, 16);
+        SessionRandomAtStart = (byte[])_aesRandom.Clone();
         string secret = _settings.Security == 3 ? _productSecret : _deviceSecret;
         _sign = AwssEnrolleeCodec.ComputeSign(secret, _aesRandom, DeviceName, ProductKey);
         _element = AwssEnrolleeCodec.BuildRequestElement(ProductKey, DeviceName, _aesRandom, _settings.Security, _sign);

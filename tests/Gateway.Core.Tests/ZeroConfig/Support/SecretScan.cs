@@ -45,6 +45,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
                     if (text.Contains(form, StringComparison.Ordinal))
                     {
                         hits.Add(where + " (as '" + (form == forms[0] ? "text" : form == base64 || form == forms[4] ? "base64" : "hex") + "')");
+                        break; // one hit per place
                     }
                 }
             }

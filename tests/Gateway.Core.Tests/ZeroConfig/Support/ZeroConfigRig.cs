@@ -181,6 +181,9 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
             return Scheduler.RunUntil(() => condition(), limitMilliseconds);
         }
 
+        /// <summary>Slots past checkin (CheckinEnabled, CheckinCipher, CheckinOngoing).</summary>
+        public int ActiveCheckins() => Events.Count == 0 ? 0 : Enrollees.Count(e => Registrar.GetState(e.ProductKey, e.DeviceName) >= EnrolleeSessionState.CheckinEnabled);
+
         public bool AllOnline => Enrollees.Count > 0 && Enrollees.All(e => e.MatchAcknowledged);
 
         public int EventCount(RegistrarEventKind kind, string device = null) => Events.Count(e => e.Kind == kind && (device == null || e.Device == device));
