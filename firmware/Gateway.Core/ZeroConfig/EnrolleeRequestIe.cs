@@ -108,14 +108,14 @@ namespace Gateway.Core.ZeroConfig
                 throw new ZeroConfigFormatException("version/devtype " + version + " is not 1");
             }
 
-            int dnLength = ReadName("device name", MaxDeviceNameLength, _deviceName);
+            int dnLength = ReadName("device name", "device name length", MaxDeviceNameLength, _deviceName);
             byte frameType = ReadOctet("frame_type");
             if (frameType != AwssVendorElement.EnrolleeFrameType)
             {
                 throw new ZeroConfigFormatException("frame_type " + frameType + " is not 0 (enrollee)");
             }
 
-            int pkLength = ReadName("product key", MaxProductKeyLength, _productKey);
+            int pkLength = ReadName("product key", "product key length", MaxProductKeyLength, _productKey);
             byte randomLength = ReadOctet("rand_len");
             if (randomLength != RandomLength)
             {
@@ -250,9 +250,10 @@ namespace Gateway.Core.ZeroConfig
             _reader.ReadBytes(destination, 0, count);
         }
 
-        private int ReadName(string field, int maxLength, byte[] destination)
+        // Field names are constants: building them on the happy path would allocate per frame.
+        private int ReadName(string field, string lengthField, int maxLength, byte[] destination)
         {
-            int length = ReadOctet(field + " length");
+            int length = ReadOctet(lengthField);
             if (length == 0 || length > maxLength)
             {
                 throw new ZeroConfigFormatException(field + " length " + length + " is outside 1.." + maxLength);
