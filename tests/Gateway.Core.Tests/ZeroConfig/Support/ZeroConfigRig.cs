@@ -40,14 +40,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
         {
             _seed = seed;
             Settings = settings ?? new RegistrarSettings();
-            Registry = new CloudRegistry();
-            Registry.AddProduct(GatewayPk, "GwProductSecret1");
-            Registry.AddProduct(LampPk, LampProductSecret);
-            Registry.AddDevice(GatewayPk, GatewayDn, GatewaySecret);
-            for (int i = 1; i <= devices; i++)
-            {
-                Registry.AddDevice(LampPk, DeviceName(i), DeviceSecret(i));
-            }
+            Registry = CreateRegistry(devices);
 
             Emulator = new CloudEmulator(Registry, new CloudEmulatorOptions { Policy = policy }, () => Scheduler.NowMilliseconds);
             Broker = new InMemoryMqttBroker(Scheduler);
@@ -134,6 +127,21 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
         public List<(RegistrarEventKind Kind, string Device)> Events { get; } = new List<(RegistrarEventKind, string)>();
 
         public List<SimulatedEnrollee> Enrollees { get; } = new List<SimulatedEnrollee>();
+
+        /// <summary>The gateway and lamps 1..<paramref name="devices"/> with their secrets.</summary>
+        public static CloudRegistry CreateRegistry(int devices)
+        {
+            var registry = new CloudRegistry();
+            registry.AddProduct(GatewayPk, "GwProductSecret1");
+            registry.AddProduct(LampPk, LampProductSecret);
+            registry.AddDevice(GatewayPk, GatewayDn, GatewaySecret);
+            for (int i = 1; i <= devices; i++)
+            {
+                registry.AddDevice(LampPk, DeviceName(i), DeviceSecret(i));
+            }
+
+            return registry;
+        }
 
         public static string DeviceName(int index) => "lamp-" + index.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
