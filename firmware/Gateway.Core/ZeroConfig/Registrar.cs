@@ -156,13 +156,20 @@ namespace Gateway.Core.ZeroConfig
 
         /// <summary>
         /// Registers the cloud handlers, restores checked-in enrollees from storage and starts the
-        /// sniffing duty cycle. Call before <c>CloudLink.Start</c> so restored replies find their handlers.
+        /// sniffing duty cycle. Call before <c>CloudLink.Start</c> so restored replies find their
+        /// handlers. Start after <see cref="Stop"/> is a restart: the table is rebuilt from storage.
         /// </summary>
         public void Start()
         {
             if (_running)
             {
                 return;
+            }
+
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                CancelTimer(ref _slots[i].TimerId);
+                _slots[i].Reset();
             }
 
             _running = true;
@@ -175,7 +182,7 @@ namespace Gateway.Core.ZeroConfig
             SniffOn();
         }
 
-        /// <summary>Turns the filter off and stops every timer. The table and storage stay as they are.</summary>
+        /// <summary>Turns the filter off and stops every timer; nothing is written (as a power cut would leave it).</summary>
         public void Stop()
         {
             if (!_running)

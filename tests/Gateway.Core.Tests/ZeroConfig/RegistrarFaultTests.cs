@@ -118,9 +118,34 @@ namespace Gateway.Core.Tests.ZeroConfig
         }
 
         [Fact]
-        public void PowerCutDuringEveryStorageWriteOfTheRegistrar_NoEnrolleeIsLost()
+        public void RegistrarStopAndStartRebuildsTheTableFromStorage()
         {
-            // Reboot at many points of a 2-enrollee flow; each time from what the flash kept.
+            var rig = new ZeroConfigRig(devices: 2, settings: new RegistrarSettings { SniffIdleDuty = 0 });
+            rig.StartGateway();
+            rig.AddEnrollee(1, settings: new SimulatedEnrolleeSettings { PressAtStart = false }).Start();
+            rig.AddEnrollee(2, settings: new SimulatedEnrolleeSettings { PressAtStart = false }).Start();
+            Assert.True(rig.RunUntil(() => rig.EventCount(RegistrarEventKind.PushStarted) == 2, 60_000));
+
+            rig.Registrar.Stop();
+            int sent = rig.Registrar.ResponsesSent;
+            rig.Scheduler.Advance(5_000);
+            Assert.Equal(sent, rig.Registrar.ResponsesSent);
+            Assert.False(rig.GatewayRadio.IsFiltering);
+
+            rig.Registrar.Start();
+            Assert.True(rig.Log.Contains("restored 2 checked-in enrollee(s)"));
+            foreach (SimulatedEnrollee enrollee in rig.Enrollees)
+            {
+                enrollee.PressConfigButton();
+            }
+
+            Assert.True(rig.RunUntil(() => rig.Enrollees.All(e => e.Phase == EnrolleePhase.Online), 120_000));
+            Assert.All(rig.Enrollees, e => Assert.Equal(1, e.Joins));
+        }
+
+        [Fact]
+        public void RebootAtManyPointsOfAFlow_NoEnrolleeIsLost()
+        {
             for (long at = 500; at <= 12_000; at += 1_150)
             {
                 var rig = new ZeroConfigRig(devices: 2, settings: new RegistrarSettings { SniffIdleDuty = 0 }, seed: at);
@@ -131,6 +156,36 @@ namespace Gateway.Core.Tests.ZeroConfig
                 bool done = rig.RunUntil(() => rig.Enrollees.All(e => e.Phase == EnrolleePhase.Online), 600_000);
                 Assert.True(done, "reboot at " + at + " ms: " + string.Join(",", rig.Enrollees.Select(e => e.Phase)));
                 Assert.All(rig.Enrollees, e => Assert.Equal(1, e.Joins));
+            }
+        }
+
+        [Fact]
+        public void PowerCutAtEveryStorageWriteOfTheGateway_NoEnrolleeIsLost()
+        {
+            // How many writes (outbox and registrar state) a 2-enrollee flow makes.
+            var baseline = new ZeroConfigRig(devices: 2, settings: new RegistrarSettings { SniffIdleDuty = 0 });
+            baseline.StartGateway();
+            baseline.StartEnrollees(2);
+            Assert.True(baseline.RunUntil(() => baseline.Enrollees.All(e => e.Phase == EnrolleePhase.Online), 600_000));
+            int writes = baseline.GatewayStorage.WriteCount;
+            Assert.True(writes >= 6, "writes: " + writes);
+            _output.WriteLine(writes + " storage writes in the flow; cut at each, applied and lost");
+
+            for (int k = 0; k < writes; k++)
+            {
+                foreach (bool applied in new[] { false, true })
+                {
+                    // The cut happens inside a write; the gateway dies there and boots from what the flash kept.
+                    var rig = new ZeroConfigRig(devices: 2, settings: new RegistrarSettings { SniffIdleDuty = 0 });
+                    rig.GatewayStorage.CutPowerAtWrite(k, applied);
+                    rig.StartGateway();
+                    rig.StartEnrollees(2);
+                    Assert.True(rig.RunUntil(() => !rig.GatewayStorage.IsPowered, 600_000), "cut at write " + k);
+                    rig.Reboot();
+                    bool done = rig.RunUntil(() => rig.Enrollees.All(e => e.Phase == EnrolleePhase.Online), 600_000);
+                    Assert.True(done, "cut at write " + k + (applied ? " (applied)" : " (lost)") + ": " + string.Join(",", rig.Enrollees.Select(e => e.Phase)));
+                    Assert.All(rig.Enrollees, e => Assert.Equal(1, e.Joins));
+                }
             }
         }
     }

@@ -96,6 +96,7 @@ namespace Gateway.Core.Tests.ZeroConfig
                 Assert.All(home.Enrollees, e => Assert.Equal(1, home.AccessPoint.Joined.Count(n => n == e.Id)));
                 Assert.All(emulator.Enrollees, e => Assert.Equal(EnrolleeState.Matched, e.State));
                 Assert.Equal(0, home.Read(() => home.Cloud.PendingCount));
+                Assert.Null(home.Loop.Failure);
             }
             finally
             {
