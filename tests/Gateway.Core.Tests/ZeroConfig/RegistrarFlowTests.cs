@@ -218,7 +218,7 @@ namespace Gateway.Core.Tests.ZeroConfig
 
             if (System.Environment.GetEnvironmentVariable("ZC_DUMP") != null)
             {
-                System.IO.File.WriteAllText("/tmp/zc-dump.txt", rig.Log.AllText() + string.Join("\n", rig.Emulator.Events));
+                System.IO.File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zc-dump.txt"), rig.Log.AllText() + string.Join("\n", rig.Emulator.Events));
             }
 
             foreach (var line in rig.Log.ToArray().TakeLast(60))
