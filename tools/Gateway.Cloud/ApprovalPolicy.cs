@@ -23,6 +23,9 @@ namespace Gateway.Cloud
 
         /// <summary>checkin "timeout": how long the registrar keeps sending, s (REGISTRAR_TIMEOUT 60).</summary>
         public int CheckinTimeoutSeconds { get; set; } = 60;
+
+        /// <summary>On an enrollee's first match report, send thing.awss.enrollee.online (ours) to its registrar.</summary>
+        public bool NotifyRegistrarOnMatch { get; set; } = true;
     }
 
     /// <summary>How the emulator sends to devices (a broker injection or its own MQTT client).</summary>

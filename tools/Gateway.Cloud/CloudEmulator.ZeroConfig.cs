@@ -245,10 +245,29 @@ namespace Gateway.Cloud
                 _enrollees[enrollee] = record;
             }
 
+            bool first = record.State != EnrolleeState.Matched;
             record.Token = Convert.ToHexString(tokenBytes);
             record.State = EnrolleeState.Matched;
+            record.MatchReports++;
             Record(outbox, CloudEventKind.MatchReported, record.Id, null);
             ReplyTo(outbox, enrollee, request, AlinkCodes.Success, null);
+            if (first && Options.NotifyRegistrarOnMatch && record.Registrar.ProductKey != null)
+            {
+                SendOnline(outbox, record);
+            }
+        }
+
+        // (ours) thing.awss.enrollee.online: tell the registrar that its enrollee is online, so it stops pushing.
+        private void SendOnline(Outbox outbox, EnrolleeRecord record)
+        {
+            var request = new AlinkRequest(NextId(), AlinkMethods.EnrolleeOnline, new Hashtable
+            {
+                { "productKey", record.Device.ProductKey },
+                { "deviceName", record.Device.DeviceName },
+            });
+            string topic = new TopicBuilder(record.Registrar.ProductKey, record.Registrar.DeviceName).ForMethod(AlinkMethods.EnrolleeOnline);
+            outbox.Messages.Add((topic, request.Encode(_json)));
+            Record(outbox, CloudEventKind.OnlineSent, record.Id, "to " + record.Registrar + " id " + request.Id);
         }
     }
 }

@@ -274,7 +274,7 @@ namespace Gateway.Cloud
 
         private static bool IsDownTopic(string suffix)
         {
-            return suffix == "/thing/awss/enrollee/checkin" || suffix == "/thing/awss/device/switchap";
+            return suffix == "/thing/awss/enrollee/checkin" || suffix == "/thing/awss/enrollee/online" || suffix == "/thing/awss/device/switchap";
         }
 
         private void WithRequest(Outbox outbox, DeviceKey sender, byte[] payload, string method, Action<AlinkRequest> handler)

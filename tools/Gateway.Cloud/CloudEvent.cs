@@ -18,6 +18,7 @@ namespace Gateway.Cloud
         CipherIssued,
         CipherRefused,
         MatchReported,
+        OnlineSent,
         UnhandledMethod,
         MeshDeviceFound,
         MeshDevicePending,

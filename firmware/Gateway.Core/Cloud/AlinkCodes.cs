@@ -18,6 +18,9 @@ namespace Gateway.Core.Cloud
         /// <summary>The device or enrollee the request names is unknown.</summary>
         public const int NotFound = 404;
 
+        /// <summary>The request repeats one already acted on under another id (a second checkin of the same enrollee).</summary>
+        public const int Conflict = 409;
+
         /// <summary>A parameter is well-formed but wrong (a random that does not match, an unsupported cipher type).</summary>
         public const int InvalidParameter = 460;
 

@@ -18,6 +18,9 @@ namespace Gateway.Core.Cloud
         /// <summary>Enrollee → cloud, as itself: bind token after joining the network (§0.1).</summary>
         public const string EnrolleeMatch = "thing.awss.enrollee.match";
 
+        /// <summary>Cloud → registrar (ours): the enrollee reported its match, it is online; stop pushing.</summary>
+        public const string EnrolleeOnline = "thing.awss.enrollee.online";
+
         /// <summary>Cloud → device: switch to another access point (§0.1 item 5).</summary>
         public const string DeviceSwitchAp = "thing.awss.device.switchap";
 

@@ -23,6 +23,24 @@ namespace Gateway.Core.Cloud
             get { return _pending.Count; }
         }
 
+        /// <summary>
+        /// Whether the request with <paramref name="id"/> is still waiting for its reply (sent or
+        /// queued, including requests restored from the outbox). A caller that persisted the id of a
+        /// durable request uses it after a reboot to tell "the reply is still coming" from "ask again".
+        /// </summary>
+        public bool IsPending(string id)
+        {
+            for (int i = 0; i < _pending.Count; i++)
+            {
+                if (((PendingRequest)_pending[i]).Request.Id == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Replies whose id was answered already (dropped).</summary>
         public int DuplicateReplies { get; private set; }
 

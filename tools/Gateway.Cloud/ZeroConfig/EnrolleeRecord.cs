@@ -62,6 +62,9 @@ namespace Gateway.Cloud.ZeroConfig
 
         public int KeysIssued { get; internal set; }
 
+        /// <summary>thing.awss.enrollee.match messages received (the device resends until it has a reply).</summary>
+        public int MatchReports { get; internal set; }
+
         /// <summary>The bind token from thing.awss.enrollee.match, or null.</summary>
         public string Token { get; internal set; }
 
