@@ -41,6 +41,27 @@ namespace Gateway.Core.Cloud
             return false;
         }
 
+        /// <summary>
+        /// The parameters of the newest request of <paramref name="method"/> still waiting for its
+        /// reply whose string parameter <paramref name="field"/> equals <paramref name="value"/>, or
+        /// null. After a reboot a workflow uses it to see that a durable report it queued just
+        /// before the power went is still on its way (and must not be made twice).
+        /// </summary>
+        public Hashtable FindPendingParameters(string method, string field, string value)
+        {
+            for (int i = _pending.Count - 1; i >= 0; i--)
+            {
+                AlinkRequest request = ((PendingRequest)_pending[i]).Request;
+                Hashtable p = request.ParamsObject;
+                if (request.Method == method && p != null && (p[field] as string) == value)
+                {
+                    return p;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Replies whose id was answered already (dropped).</summary>
         public int DuplicateReplies { get; private set; }
 

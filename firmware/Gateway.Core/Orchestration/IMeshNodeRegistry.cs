@@ -1,9 +1,9 @@
 namespace Gateway.Core.Orchestration
 {
     /// <summary>
-    /// What the provisioning workflow needs from the mesh database (Mesh/Database implements it):
-    /// the network it provisions into, addresses, and the nodes. Every mutating call is one atomic
-    /// write on the storage port, done before it returns.
+    /// What the provisioning workflow needs from the mesh database (<see cref="MeshDatabaseRegistry"/>
+    /// implements it): the network it provisions into, addresses, and the nodes. Every mutating
+    /// call is one atomic write on the storage port, done before it returns.
     /// </summary>
     public interface IMeshNodeRegistry
     {
@@ -14,17 +14,29 @@ namespace Gateway.Core.Orchestration
 
         uint IvIndex { get; }
 
-        /// <summary>Reserves consecutive unicast addresses that collide with nothing and reuse no retired address.</summary>
+        /// <summary>
+        /// Picks consecutive unicast addresses that collide with nothing and reuse no retired
+        /// address. Nothing is stored: the addresses become the node's in <see cref="AddNode"/>,
+        /// which runs before they are sent to the device.
+        /// </summary>
         bool TryAllocateAddresses(int elementCount, out int unicastAddress);
 
-        /// <summary>Stores a freshly provisioned node (called before the provisioning link closes with success).</summary>
-        void AddNode(byte[] uuid, int unicastAddress, int elementCount, byte[] deviceKey, bool secure);
+        /// <summary>
+        /// Stores a node about to receive Provisioning Data (write-ahead: its addresses and
+        /// DeviceKey are in the database before they leave). <paramref name="overGatt"/>: it was
+        /// provisioned over PB-GATT and is reached through its GATT Proxy afterwards. Adding the
+        /// same node again is accepted. False when the database refuses it or cannot be written.
+        /// </summary>
+        bool AddNode(byte[] uuid, int unicastAddress, int elementCount, byte[] deviceKey, bool secure, bool overGatt);
 
         /// <summary>The node's unicast address, or 0 when the UUID is not a node of this network.</summary>
         int FindNode(byte[] uuid);
 
         /// <summary>UUIDs of nodes whose configuration has not completed (resumed after a reboot).</summary>
         byte[][] UnconfiguredNodes();
+
+        /// <summary>Marks the node's configuration complete (after its result was queued for the cloud).</summary>
+        void MarkConfigured(byte[] uuid);
 
         /// <summary>Removes a node and retires its addresses.</summary>
         void RemoveNode(byte[] uuid);

@@ -42,7 +42,13 @@ namespace Gateway.Core.Orchestration
 
         public long ReportedAtMs { get; set; }
 
+        /// <summary>When the cloud's authorization was accepted.</summary>
+        public long AuthorizedAtMs { get; set; }
+
         public long StartedAtMs { get; set; }
+
+        /// <summary>When the workflow reported the device's final result.</summary>
+        public long EndedAtMs { get; set; }
 
         public int UnicastAddress { get; set; }
 
@@ -61,5 +67,18 @@ namespace Gateway.Core.Orchestration
         internal MeshConfigurationPlan Plan { get; set; }
 
         internal ProvisionerSession WaitingForOutputOob { get; set; }
+
+        /// <summary>Changes whenever a configuration starts or is abandoned: a late answer of an old one is ignored.</summary>
+        internal int ConfigurationToken { get; set; }
+
+        /// <summary>
+        /// Provisioning Data went out but no Complete came back: the configuration tells whether
+        /// the device took the data (it answers) or not (it beacons again).
+        /// </summary>
+        internal bool ProbingUnconfirmedProvisioning { get; set; }
+
+        internal int FailedCode { get; set; }
+
+        internal string FailedDetail { get; set; }
     }
 }

@@ -63,8 +63,11 @@ namespace Gateway.Core.Orchestration
         public int FailedCount { get; private set; }
 
         /// <summary>
-        /// Resumes after a (re)boot: nodes provisioned but not configured are configured now, so a
-        /// power cut between the two stages never leaves a node without its AppKey.
+        /// Resumes after a (re)boot, once the cloud link has started (its outbox is restored):
+        /// nodes stored but not configured are configured now, so a power cut between the stages
+        /// never leaves a node without its AppKey. A node whose success report is still in the
+        /// outbox was configured just before the power went: it is only marked configured, so the
+        /// cloud hears of it once.
         /// </summary>
         public void Resume()
         {
@@ -72,8 +75,16 @@ namespace Gateway.Core.Orchestration
             for (int i = 0; i < pending.Length; i++)
             {
                 MeshDeviceState state = StateOf(pending[i]);
-                state.Stage = MeshDeviceStage.Configuring;
                 state.UnicastAddress = _registry.FindNode(pending[i]);
+                Hashtable queued = _cloud.FindPendingParameters(AlinkMethods.MeshDeviceResult, "uuid", state.Key);
+                if (queued != null && (queued["result"] as string) == "success")
+                {
+                    _registry.MarkConfigured(state.Uuid);
+                    state.Stage = MeshDeviceStage.Done;
+                    continue;
+                }
+
+                state.Stage = MeshDeviceStage.Configuring;
                 state.Plan = new MeshConfigurationPlan();
                 StartConfiguration(state);
             }
@@ -102,16 +113,27 @@ namespace Gateway.Core.Orchestration
 
         private void OnDeviceFound(UnprovisionedDevice device, UnprovisionedDeviceChange change)
         {
+            MeshDeviceState state = StateOf(device.Uuid);
             if (_registry.FindNode(device.Uuid) != 0)
             {
-                // A node that beacons again was reset locally; the cloud decides what to do with it.
+                // An unprovisioned device cannot be a node: it was reset locally, or it never took
+                // the Provisioning Data stored for it (a power cut or a lost PDU). Its record goes
+                // (its addresses are retired) and the cloud decides anew.
                 if (_log.IsEnabled(LogLevel.Information))
                 {
-                    _log.Write(LogLevel.Information, Component, "known node " + Hex.Encode(device.Uuid) + " is unprovisioned again");
+                    _log.Write(LogLevel.Information, Component, "known node " + state.Key + " is unprovisioned again");
+                }
+
+                _registry.RemoveNode(device.Uuid);
+                state.ConfigurationToken++;
+                state.ProbingUnconfirmedProvisioning = false;
+                state.UnicastAddress = 0;
+                if (state.Stage == MeshDeviceStage.Configuring || state.Stage == MeshDeviceStage.Done)
+                {
+                    state.Stage = MeshDeviceStage.Seen;
                 }
             }
 
-            MeshDeviceState state = StateOf(device.Uuid);
             state.Bearers = device.Bearers;
             state.GattAddress = device.GattAddress;
             state.LastSeenMs = _scheduler.NowMilliseconds;
@@ -163,109 +185,17 @@ namespace Gateway.Core.Orchestration
             return names;
         }
 
-        private void StartProvisioning(MeshDeviceState state)
-        {
-            if (_provisioner.IsBusyWith(state.Uuid))
-            {
-                return;
-            }
-
-            bool adv = (state.Bearers & UnprovisionedDeviceBearers.PbAdv) != 0 && _provisioner.MaxPbAdvSessions > 0;
-            bool gatt = (state.Bearers & UnprovisionedDeviceBearers.PbGatt) != 0 && _provisioner.MaxPbGattSessions > 0;
-            if (!adv && !gatt)
-            {
-                Finish(state, false, "provisioning", 0, "no-usable-bearer");
-                return;
-            }
-
-            ProvisioningRequest request = new ProvisioningRequest(_registry.NetKey, _registry.NetKeyIndex, _registry.IvIndex);
-            request.StaticOob = state.StaticOob;
-            request.AllowNoOob = state.AllowNoOob;
-            request.AllowOutputOob = state.AllowOutputOob;
-            request.AllowInputOob = state.AllowInputOob;
-            state.Stage = MeshDeviceStage.Provisioning;
-            state.StartedAtMs = _scheduler.NowMilliseconds;
-            state.Bearer = adv ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt;
-            _provisioner.Enqueue(new ProvisioningJob(state.Uuid, state.Bearer, state.GattAddress, request, this));
-        }
-
-        bool IProvisionerEvents.TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
-        {
-            return _registry.TryAllocateAddresses(elementCount, out unicastAddress);
-        }
-
-        void IProvisionerEvents.OnOutputOobRequired(ProvisionerSession session, OutputOobAction action, int size)
-        {
-            // The app user reads the value off the device; it arrives as a provision request with "oobValue".
-            MeshDeviceState state = StateOf(session.DeviceUuid);
-            state.WaitingForOutputOob = session;
-            Hashtable p = new Hashtable();
-            p["uuid"] = state.Key;
-            p["stage"] = "output-oob";
-            p["action"] = (long)action;
-            p["size"] = (long)size;
-            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
-        }
-
-        void IProvisionerEvents.OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value)
-        {
-            MeshDeviceState state = StateOf(session.DeviceUuid);
-            Hashtable p = new Hashtable();
-            p["uuid"] = state.Key;
-            p["stage"] = "input-oob";
-            p["action"] = (long)action;
-            p["value"] = _secrets.Seal(System.Text.Encoding.UTF8.GetBytes(value), AlinkMethods.MeshDeviceResult, state.Key);
-            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
-        }
-
-        void IProvisionerEvents.OnProvisioned(ProvisionerSession session)
-        {
-            // Stored before the link closes with success: a reboot right after loses nothing.
-            _registry.AddNode(session.DeviceUuid, session.UnicastAddress, session.NumberOfElements, session.DeviceKey, session.StartParameters.AuthenticationMethod != AuthenticationMethod.NoOob);
-            MeshDeviceState state = StateOf(session.DeviceUuid);
-            state.UnicastAddress = session.UnicastAddress;
-            state.ElementCount = session.NumberOfElements;
-            ProvisionedCount++;
-        }
-
-        void IProvisionerEvents.OnEnded(ProvisionerSession session)
-        {
-            MeshDeviceState state = StateOf(session.DeviceUuid);
-            state.WaitingForOutputOob = null;
-            if (session.Outcome == ProvisioningOutcome.Success)
-            {
-                state.Stage = MeshDeviceStage.Configuring;
-                _scheduler.Post(() => StartConfiguration(state));
-                return;
-            }
-
-            Finish(state, false, "provisioning", (int)session.ErrorCode, session.FailureDetail);
-        }
-
-        private void StartConfiguration(MeshDeviceState state)
-        {
-            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), OnConfigured);
-        }
-
-        private void OnConfigured(byte[] uuid, bool success, string reason)
-        {
-            MeshDeviceState state = StateOf(uuid);
-            if (success)
-            {
-                ConfiguredCount++;
-            }
-
-            Finish(state, success, "configuration", 0, reason);
-        }
-
         private void Finish(MeshDeviceState state, bool success, string stage, int code, string reason)
         {
             state.Stage = success ? MeshDeviceStage.Done : MeshDeviceStage.Failed;
             state.FailureReason = reason;
             state.StaticOob = null;
+            state.EndedAtMs = _scheduler.NowMilliseconds;
             if (!success)
             {
+                // Forget the sighting, so the device's next beacon is news and it can be tried again.
                 FailedCount++;
+                _discovery.Remove(state.Uuid);
             }
 
             Hashtable p = new Hashtable();

@@ -26,7 +26,11 @@ namespace Gateway.Core.Tests.Orchestration
             return true;
         }
 
-        public void AddNode(byte[] uuid, int unicastAddress, int elementCount, byte[] deviceKey, bool secure) => _nodes[Hex.Encode(uuid)] = (unicastAddress, elementCount, false);
+        public bool AddNode(byte[] uuid, int unicastAddress, int elementCount, byte[] deviceKey, bool secure, bool overGatt)
+        {
+            _nodes[Hex.Encode(uuid)] = (unicastAddress, elementCount, false);
+            return true;
+        }
 
         public int FindNode(byte[] uuid) => _nodes.TryGetValue(Hex.Encode(uuid), out var n) ? n.Address : 0;
 
@@ -59,7 +63,6 @@ namespace Gateway.Core.Tests.Orchestration
         {
             _scheduler.Schedule(500, () =>
             {
-                _registry.MarkConfigured(uuid);
                 Configured.Add(Hex.Encode(uuid));
                 done(uuid, true, null);
             });

@@ -1,4 +1,5 @@
 using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Config;
 using Gateway.Core.Mesh.Provisioning;
 using Gateway.Core.Runtime;
 
@@ -41,4 +42,36 @@ public sealed class MeshNodeOptions
 
     /// <summary>The node's provisioning timers (null: the core's defaults, 120 s for a device).</summary>
     public ProvisioningSettings Settings { get; set; }
+
+    /// <summary>
+    /// Composition Data Page 0 the node's Configuration Server answers with; null: <see cref="DefaultComposition"/>
+    /// for the capabilities' element count. Its element count must match the capabilities.
+    /// </summary>
+    public CompositionData Composition { get; set; }
+
+    /// <summary>Delay between a Config Node Reset Status and the node forgetting the network (the status must get out first).</summary>
+    public long ResetDelayMs { get; set; } = 500;
+
+    /// <summary>Company ID of the default composition (0x05F1, the Linux Foundation, as Zephyr's samples use).</summary>
+    public const int DefaultCompanyId = 0x05F1;
+
+    /// <summary>Vendor model of the default composition's primary element (Company ID ‖ model 0x0001).</summary>
+    public const uint DefaultVendorModel = ((uint)DefaultCompanyId << 16) | 0x0001;
+
+    /// <summary>
+    /// A plausible light: element 0 with the Configuration Server (0x0000), Health Server (0x0002),
+    /// Generic OnOff Server (0x1000) and one vendor model; further elements with a Generic OnOff
+    /// Server each. PB-GATT nodes announce the Proxy feature (they are reached through it).
+    /// </summary>
+    public static CompositionData DefaultComposition(int elements, bool proxy)
+    {
+        var list = new CompositionElement[System.Math.Max(1, elements)];
+        list[0] = new CompositionElement(0x0100, new[] { 0x0000, 0x0002, 0x1000 }, new[] { DefaultVendorModel });
+        for (int i = 1; i < list.Length; i++)
+        {
+            list[i] = new CompositionElement(0x0100 + i, new[] { 0x1000 }, null);
+        }
+
+        return new CompositionData(DefaultCompanyId, 0x0001, 0x0001, 32, proxy ? CompositionData.FeatureProxy : 0, list);
+    }
 }

@@ -164,6 +164,8 @@ public sealed class SimulatedMeshGateway : IProvisionerEvents
         }
     }
 
+    bool IProvisionerEvents.OnSendingProvisioningData(ProvisionerSession session) => true;
+
     void IProvisionerEvents.OnProvisioned(ProvisionerSession session)
     {
         var record = _records[Hex.Encode(session.DeviceUuid)];

@@ -1,24 +1,31 @@
 using Gateway.Core.Crypto;
 using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Config;
 using Gateway.Core.Mesh.Discovery;
+using Gateway.Core.Mesh.Network;
 using Gateway.Core.Mesh.Provisioning;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Simulation.Mesh;
 
 /// <summary>
-/// An unprovisioned Bluetooth Mesh node on the virtual air: it advertises Unprovisioned Device
+/// A Bluetooth Mesh node on the virtual air. Unprovisioned, it advertises Unprovisioned Device
 /// beacons (PB-ADV) or the Mesh Provisioning Service (PB-GATT) and runs the core's
 /// <see cref="DeviceSession"/> (the reference device role) with its own CPU cost for ECDH.
-/// Behaviours of real nodes can be switched on: silence after a point, a wrong static OOB value.
+/// Provisioned, it joins the network (<c>SimulatedMeshNode.Network.cs</c>): a
+/// <see cref="MeshNetwork"/> and a <see cref="ConfigServer"/>, reached over the advertising bearer
+/// (PB-ADV nodes) or its GATT Proxy (PB-GATT nodes). Behaviours of real nodes can be switched on:
+/// silence after a point, a wrong static OOB value.
 /// </summary>
-public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
+public sealed partial class SimulatedMeshNode : IDeviceProvisioningEvents
 {
     private readonly IScheduler _scheduler;
     private readonly ProvisioningContext _context;
     private readonly PbAdvBearer _pbAdv;
     private readonly MeshNodeOptions _options;
+    private readonly SeededRandom _random;
     private DeviceSession _session;
+    private IProvisioningBearer _link;
     private int _beaconTimer;
 
     public SimulatedMeshNode(AirStation station, IScheduler scheduler, long seed, MeshNodeOptions options)
@@ -28,13 +35,14 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
         _options = options;
         Uuid = options.Uuid;
         var random = new SeededRandom(seed);
+        _random = new SeededRandom(seed ^ 0x6E6F6465);
         Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
         var keys = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.EcdhCostMs, precompute: false);
         _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, options.Settings ?? new ProvisioningSettings());
         if (options.Bearer == ProvisioningBearerType.PbAdv)
         {
             _pbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
-            station.Radio.SetReceiver(_pbAdv.OnAdvertisement);
+            station.Radio.SetReceiver(OnAdvertisement);
         }
     }
 
@@ -48,6 +56,8 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
     public DeviceSession Session => _session;
 
     public bool IsProvisioned => _session != null && _session.Outcome == ProvisioningOutcome.Success;
+
+    public ProvisioningBearerType Bearer => _options.Bearer;
 
     public int Attempts { get; private set; }
 
@@ -71,10 +81,10 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
     {
         Attempts++;
         _session = new DeviceSession(_context, _options.Capabilities, _options.StaticOob, this);
-        IProvisioningBearer link = _options.Bearer == ProvisioningBearerType.PbAdv
+        _link = _options.Bearer == ProvisioningBearerType.PbAdv
             ? _pbAdv.CreateDeviceLink(Uuid, _session)
             : new PbGattServerLink(Station.Peripheral, ProvisioningServiceData.BuildAdvertisingData(Uuid, _options.OobInformation, false), Uuid, _scheduler, _session, new PbGattOptions());
-        _session.Start(link);
+        _session.Start(_link);
     }
 
     private void SendBeacon()
@@ -129,8 +139,21 @@ public sealed class SimulatedMeshNode : IDeviceProvisioningEvents
         _scheduler.Schedule(500, () => TypeWhenShown(session));
     }
 
+    /// <summary>One radio, two listeners: PB-ADV (0x29) and, once provisioned, the network bearer (0x2A/0x2B).</summary>
+    private void OnAdvertisement(ulong address, int rssi, byte[] data, int offset, int length)
+    {
+        _pbAdv.OnAdvertisement(address, rssi, data, offset, length);
+        AdvertisingBearer?.OnAdvertisement(address, rssi, data, offset, length);
+    }
+
     void IDeviceProvisioningEvents.OnEnded(DeviceSession session)
     {
+        if (session.Outcome == ProvisioningOutcome.Success && ReferenceEquals(session, _session))
+        {
+            JoinNetwork(session, _link);
+            return;
+        }
+
         if (session.Outcome != ProvisioningOutcome.Success && _options.RetryAfterFailure)
         {
             // A real node goes back to advertising and accepts the next attempt.

@@ -19,6 +19,15 @@ namespace Gateway.Core.Mesh.Provisioning
         void OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value);
 
         /// <summary>
+        /// Provisioning Data is about to be sent: <see cref="ProvisionerSession.DeviceKey"/>,
+        /// <see cref="ProvisionerSession.UnicastAddress"/> and the element count are known. Store
+        /// the node now (write-ahead, ble-mesh.md §7 #9): once the addresses have left, a power
+        /// cut must neither hand them out again nor lose the key of a node that may be
+        /// provisioned. False fails the session (Unexpected Error) without sending the data.
+        /// </summary>
+        bool OnSendingProvisioningData(ProvisionerSession session);
+
+        /// <summary>
         /// Provisioning Complete arrived: store the node (address, elements, DeviceKey) now. Called
         /// before the link is closed with success, so a reboot right after never loses a node.
         /// </summary>

@@ -249,6 +249,11 @@ namespace Gateway.Core.Mesh.Provisioning
                 _job.Events.OnInputOobDisplay(session, action, value);
             }
 
+            public bool OnSendingProvisioningData(ProvisionerSession session)
+            {
+                return _job.Events.OnSendingProvisioningData(session);
+            }
+
             public void OnProvisioned(ProvisionerSession session)
             {
                 _job.Events.OnProvisioned(session);

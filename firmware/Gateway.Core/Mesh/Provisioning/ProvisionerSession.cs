@@ -72,7 +72,7 @@ namespace Gateway.Core.Mesh.Provisioning
             get { return _capabilities == null ? 0 : _capabilities.NumberOfElements; }
         }
 
-        /// <summary>The DeviceKey after success; a secret: store it, never log it.</summary>
+        /// <summary>The DeviceKey, known from the moment Provisioning Data is sent; a secret: store it, never log it.</summary>
         public byte[] DeviceKey { get; private set; }
 
         public bool IsEnded
@@ -445,6 +445,13 @@ namespace Gateway.Core.Mesh.Provisioning
             }
 
             _transcript.DeriveSessionKeys();
+            DeviceKey = _transcript.DeviceKey;
+            if (!_events.OnSendingProvisioningData(this))
+            {
+                Fail(ProvisioningErrorCode.UnexpectedError, "cannot-store-node");
+                return;
+            }
+
             byte[] plain = new byte[ProvisioningData.Length];
             new ProvisioningData(_request.NetKey, _request.KeyIndex, _request.Flags, _request.IvIndex, UnicastAddress).WriteTo(plain, 0);
             _tx[0] = (byte)ProvisioningPduType.Data;
@@ -489,6 +496,12 @@ namespace Gateway.Core.Mesh.Provisioning
             CancelTimer();
             _transcript.Clear();
             _keyPair = null;
+            if (outcome != ProvisioningOutcome.Success)
+            {
+                // The owner stored it with the node before the data went out; nothing keeps it here.
+                DeviceKey = null;
+            }
+
             if (outcome != ProvisioningOutcome.Success && _context.Log.IsEnabled(LogLevel.Information))
             {
                 _context.Log.Write(LogLevel.Information, Component, "device " + Hex.Encode(DeviceUuid) + " provisioning ended: " + detail + " (code " + (int)code + ")");

@@ -103,6 +103,8 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
             {
             }
 
+            public bool OnSendingProvisioningData(ProvisionerSession session) => true;
+
             public void OnProvisioned(ProvisionerSession session)
             {
             }

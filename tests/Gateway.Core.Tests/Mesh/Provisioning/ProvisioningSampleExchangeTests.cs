@@ -71,7 +71,7 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
             Assert.Equal(0x0567, device.Data.KeyIndex);
             Assert.Equal(0x01020304u, device.Data.IvIndex);
             Assert.Equal(NetKey, Hex.Encode(device.Data.NetKey));
-            Assert.Equal(new[] { "assign 1", "provisioned", "ended Success" }, events.Events.ToArray());
+            Assert.Equal(new[] { "assign 1", "sending-data", "provisioned", "ended Success" }, events.Events.ToArray());
             Assert.Equal(1, deviceEvents.EndedCount);
             Assert.Equal(0, scheduler.PendingTimerCount);
             Assert.False(log.ContainsSecret(Hex.Decode(NetKey)));

@@ -208,6 +208,8 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
                 Scheduler.Post(() => Device.SupplyInputOob(value));
             }
 
+            public bool OnSendingProvisioningData(ProvisionerSession session) => true;
+
             public void OnProvisioned(ProvisionerSession session)
             {
             }

@@ -89,6 +89,14 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
             InputOobShown = value;
         }
 
+        public bool RefuseToStoreNode { get; set; }
+
+        public bool OnSendingProvisioningData(ProvisionerSession session)
+        {
+            Events.Add("sending-data");
+            return !RefuseToStoreNode;
+        }
+
         public void OnProvisioned(ProvisionerSession session)
         {
             ProvisionedCount++;

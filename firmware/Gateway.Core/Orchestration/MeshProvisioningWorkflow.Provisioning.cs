@@ -1,0 +1,158 @@
+using System;
+using System.Collections;
+using Gateway.Core.Cloud;
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Discovery;
+using Gateway.Core.Mesh.Provisioning;
+
+namespace Gateway.Core.Orchestration
+{
+    /// <summary>Provisioning sessions and the configuration that follows them.</summary>
+    public sealed partial class MeshProvisioningWorkflow
+    {
+        private void StartProvisioning(MeshDeviceState state)
+        {
+            if (_provisioner.IsBusyWith(state.Uuid))
+            {
+                return;
+            }
+
+            bool adv = (state.Bearers & UnprovisionedDeviceBearers.PbAdv) != 0 && _provisioner.MaxPbAdvSessions > 0;
+            bool gatt = (state.Bearers & UnprovisionedDeviceBearers.PbGatt) != 0 && _provisioner.MaxPbGattSessions > 0;
+            if (!adv && !gatt)
+            {
+                Finish(state, false, "provisioning", 0, "no-usable-bearer");
+                return;
+            }
+
+            ProvisioningRequest request = new ProvisioningRequest(_registry.NetKey, _registry.NetKeyIndex, _registry.IvIndex);
+            request.StaticOob = state.StaticOob;
+            request.AllowNoOob = state.AllowNoOob;
+            request.AllowOutputOob = state.AllowOutputOob;
+            request.AllowInputOob = state.AllowInputOob;
+            state.Stage = MeshDeviceStage.Provisioning;
+            state.StartedAtMs = _scheduler.NowMilliseconds;
+            state.Bearer = adv ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt;
+            _provisioner.Enqueue(new ProvisioningJob(state.Uuid, state.Bearer, state.GattAddress, request, this));
+        }
+
+        bool IProvisionerEvents.TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
+        {
+            return _registry.TryAllocateAddresses(elementCount, out unicastAddress);
+        }
+
+        void IProvisionerEvents.OnOutputOobRequired(ProvisionerSession session, OutputOobAction action, int size)
+        {
+            // The app user reads the value off the device; it arrives as a provision request with "oobValue".
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            state.WaitingForOutputOob = session;
+            Hashtable p = new Hashtable();
+            p["uuid"] = state.Key;
+            p["stage"] = "output-oob";
+            p["action"] = (long)action;
+            p["size"] = (long)size;
+            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
+        }
+
+        void IProvisionerEvents.OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value)
+        {
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            Hashtable p = new Hashtable();
+            p["uuid"] = state.Key;
+            p["stage"] = "input-oob";
+            p["action"] = (long)action;
+            p["value"] = _secrets.Seal(System.Text.Encoding.UTF8.GetBytes(value), AlinkMethods.MeshDeviceResult, state.Key);
+            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
+        }
+
+        bool IProvisionerEvents.OnSendingProvisioningData(ProvisionerSession session)
+        {
+            // Write-ahead: the node (addresses, DeviceKey) is stored before its addresses leave, so
+            // no power cut can hand them out twice or lose the key of a node that took them.
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            bool secure = session.StartParameters.AuthenticationMethod != AuthenticationMethod.NoOob;
+            if (!_registry.AddNode(session.DeviceUuid, session.UnicastAddress, session.NumberOfElements, session.DeviceKey, secure, state.Bearer == ProvisioningBearerType.PbGatt))
+            {
+                return false;
+            }
+
+            state.UnicastAddress = session.UnicastAddress;
+            state.ElementCount = session.NumberOfElements;
+            return true;
+        }
+
+        void IProvisionerEvents.OnProvisioned(ProvisionerSession session)
+        {
+            ProvisionedCount++;
+        }
+
+        void IProvisionerEvents.OnEnded(ProvisionerSession session)
+        {
+            MeshDeviceState state = StateOf(session.DeviceUuid);
+            state.WaitingForOutputOob = null;
+            if (session.Outcome == ProvisioningOutcome.Success)
+            {
+                state.Stage = MeshDeviceStage.Configuring;
+                _scheduler.Post(() => StartConfiguration(state));
+                return;
+            }
+
+            if (_registry.FindNode(state.Uuid) != 0)
+            {
+                // The data went out but no Complete came back: the device may be a node now. Try to
+                // configure it; if it is not, it beacons again and OnDeviceFound drops the record.
+                state.Stage = MeshDeviceStage.Configuring;
+                state.ProbingUnconfirmedProvisioning = true;
+                state.FailedCode = (int)session.ErrorCode;
+                state.FailedDetail = session.FailureDetail;
+                _discovery.Remove(state.Uuid);
+                _scheduler.Post(() => StartConfiguration(state));
+                return;
+            }
+
+            Finish(state, false, "provisioning", (int)session.ErrorCode, session.FailureDetail);
+        }
+
+        private void StartConfiguration(MeshDeviceState state)
+        {
+            if (state.Stage != MeshDeviceStage.Configuring)
+            {
+                return;
+            }
+
+            int token = ++state.ConfigurationToken;
+            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), (uuid, success, reason) => OnConfigured(state, token, success, reason));
+        }
+
+        private void OnConfigured(MeshDeviceState state, int token, bool success, string reason)
+        {
+            if (token != state.ConfigurationToken || state.Stage != MeshDeviceStage.Configuring)
+            {
+                return; // abandoned: the device showed up unprovisioned meanwhile
+            }
+
+            bool probing = state.ProbingUnconfirmedProvisioning;
+            state.ProbingUnconfirmedProvisioning = false;
+            if (success)
+            {
+                // The durable report first, then the mark: a cut between the two leaves the report
+                // in the outbox, and Resume() sees it instead of configuring (and reporting) twice.
+                ConfiguredCount++;
+                Finish(state, true, "configuration", 0, null);
+                _registry.MarkConfigured(state.Uuid);
+                return;
+            }
+
+            if (probing)
+            {
+                // Neither a Complete nor an answer: the provisioning failed after all.
+                _registry.RemoveNode(state.Uuid);
+                state.UnicastAddress = 0;
+                Finish(state, false, "provisioning", state.FailedCode, state.FailedDetail);
+                return;
+            }
+
+            Finish(state, false, "configuration", 0, reason);
+        }
+    }
+}
