@@ -19,6 +19,7 @@ namespace Gateway.Cloud
     {
         private readonly Dictionary<string, GenieMeshDevice> _meshProducts = new Dictionary<string, GenieMeshDevice>(StringComparer.Ordinal);
         private readonly Dictionary<string, MeshDeviceRecord> _meshDevices = new Dictionary<string, MeshDeviceRecord>(StringComparer.Ordinal);
+        private readonly HashSet<string> _meshResultIds = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>What the user types for Output OOB (uuid hex, action, size) → value; null: nobody types.</summary>
         public Func<string, int, int, string> OutputOobResponder { get; set; }
@@ -123,9 +124,19 @@ namespace Gateway.Cloud
                 record = new MeshDeviceRecord(uuid, gateway) { FoundAtMs = _clock() };
                 _meshDevices[uuid] = record;
             }
-            else if (record.State == MeshDeviceRecordState.Authorized || record.State == MeshDeviceRecordState.Provisioned)
+            else if (record.State == MeshDeviceRecordState.Provisioned)
             {
-                return; // a re-report while the authorization is in flight, or after success
+                return; // a node that beacons again after its success: reset locally; the operator decides
+            }
+            else if (record.State == MeshDeviceRecordState.Authorized)
+            {
+                // The gateway reports only what it has no authorization for (it rebooted, or the
+                // device failed and beacons again): authorize again.
+                record.Gateway = gateway;
+                record.Reports++;
+                Record(outbox, CloudEventKind.MeshDeviceFound, uuid, "again via " + gateway + ", authorizing again");
+                SendProvision(outbox, record);
+                return;
             }
 
             record.Gateway = gateway;
@@ -202,12 +213,26 @@ namespace Gateway.Cloud
                 return;
             }
 
+            // A durable request is sent again after a reboot with the same id: count it once.
+            string resultKey = gateway + "/" + request.Id;
+            if (!_meshResultIds.Add(resultKey))
+            {
+                record.DuplicateResults++;
+                Record(outbox, CloudEventKind.MeshResultReported, uuid, "repeated result " + request.Id + " ignored");
+                return;
+            }
+
             string result = JsonFields.GetString(p, "result");
             record.ResultStage = stage;
             record.Reason = JsonFields.GetOptionalString(p, "reason", null);
             record.Code = JsonFields.GetOptionalInt32(p, "code", 0, 255, 0);
             record.UnicastAddress = JsonFields.GetOptionalString(p, "unicastAddress", null);
             record.Results++;
+            if (result == "success")
+            {
+                record.SuccessResults++;
+            }
+
             record.State = result == "success" ? MeshDeviceRecordState.Provisioned : MeshDeviceRecordState.Failed;
             Record(outbox, CloudEventKind.MeshResultReported, uuid, result + " at " + stage + (record.Reason == null ? string.Empty : ": " + record.Reason));
         }

@@ -38,6 +38,10 @@ namespace Gateway.Cloud
             Options = options ?? new CloudEmulatorOptions();
             var started = System.Diagnostics.Stopwatch.StartNew();
             _clock = clock ?? (() => started.ElapsedMilliseconds);
+            foreach (MeshDeviceEntry mesh in registry.MeshDevices)
+            {
+                AddMeshDevice(new Mesh.GenieMeshDevice((uint)mesh.ProductId, mesh.MacBytes(), mesh.SecretBytes(), mesh.Name));
+            }
         }
 
         /// <summary>Raised after each event is recorded (outside the emulator's lock).</summary>

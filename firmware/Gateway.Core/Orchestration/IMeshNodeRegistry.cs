@@ -15,11 +15,12 @@ namespace Gateway.Core.Orchestration
         uint IvIndex { get; }
 
         /// <summary>
-        /// Picks consecutive unicast addresses that collide with nothing and reuse no retired
-        /// address. Nothing is stored: the addresses become the node's in <see cref="AddNode"/>,
-        /// which runs before they are sent to the device.
+        /// Picks consecutive unicast addresses for device <paramref name="uuid"/> that collide with
+        /// nothing (nodes, other devices' assignments) and reuse no retired address. Nothing is
+        /// stored: the addresses become the node's in <see cref="AddNode"/>, which runs before they
+        /// are sent to the device. A new assignment for the same device replaces its previous one.
         /// </summary>
-        bool TryAllocateAddresses(int elementCount, out int unicastAddress);
+        bool TryAllocateAddresses(byte[] uuid, int elementCount, out int unicastAddress);
 
         /// <summary>
         /// Stores a node about to receive Provisioning Data (write-ahead: its addresses and

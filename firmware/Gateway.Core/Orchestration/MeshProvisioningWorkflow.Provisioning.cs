@@ -38,7 +38,7 @@ namespace Gateway.Core.Orchestration
 
         bool IProvisionerEvents.TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
         {
-            return _registry.TryAllocateAddresses(elementCount, out unicastAddress);
+            return _registry.TryAllocateAddresses(session.DeviceUuid, elementCount, out unicastAddress);
         }
 
         void IProvisionerEvents.OnOutputOobRequired(ProvisionerSession session, OutputOobAction action, int size)

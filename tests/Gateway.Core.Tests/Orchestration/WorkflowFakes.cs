@@ -19,7 +19,7 @@ namespace Gateway.Core.Tests.Orchestration
 
         public int Count => _nodes.Count;
 
-        public bool TryAllocateAddresses(int elementCount, out int unicastAddress)
+        public bool TryAllocateAddresses(byte[] uuid, int elementCount, out int unicastAddress)
         {
             unicastAddress = _next;
             _next += elementCount;

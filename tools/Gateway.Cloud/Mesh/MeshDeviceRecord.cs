@@ -34,7 +34,14 @@ public sealed class MeshDeviceRecord
 
     public int Authorizations { get; set; }
 
+    /// <summary>Final results received (a result repeated with the same request id is not counted again).</summary>
     public int Results { get; set; }
+
+    /// <summary>Results with "success".</summary>
+    public int SuccessResults { get; set; }
+
+    /// <summary>Results repeated with an id already received (a gateway's outbox after a reboot).</summary>
+    public int DuplicateResults { get; set; }
 
     public string ResultStage { get; set; }
 

@@ -39,6 +39,33 @@ namespace Gateway.Cloud.Registry
     }
 
     /// <summary>
+    /// A Tmall Genie-style mesh device the platform knows (its static OOB value is derived from
+    /// these, reference/alibaba-provisioning.md §4): Product ID, MAC (12 hex digits, colons
+    /// allowed), DeviceSecret (32 hex digits) and a display name.
+    /// </summary>
+    public sealed class MeshDeviceEntry
+    {
+        [JsonPropertyName("productId")]
+        public long ProductId { get; set; }
+
+        [JsonPropertyName("mac")]
+        public string Mac { get; set; }
+
+        [JsonPropertyName("secret")]
+        public string Secret { get; set; }
+
+        [JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        /// <summary>The MAC as 6 octets (colons or dashes between pairs are ignored).</summary>
+        public byte[] MacBytes() => Core.Runtime.Hex.Decode(Mac.Replace(":", string.Empty).Replace("-", string.Empty));
+
+        public byte[] SecretBytes() => Core.Runtime.Hex.Decode(Secret);
+
+        public override string ToString() => Name ?? Mac;
+    }
+
+    /// <summary>
     /// The platform's product and device registry, loaded from a JSON file
     /// (<c>{"products":[…],"devices":[…]}</c>, docs/cloud-protocol.md §Registry file).
     /// </summary>
@@ -46,10 +73,14 @@ namespace Gateway.Cloud.Registry
     {
         private readonly Dictionary<string, ProductRecord> _products = new Dictionary<string, ProductRecord>(StringComparer.Ordinal);
         private readonly Dictionary<DeviceKey, DeviceRecord> _devices = new Dictionary<DeviceKey, DeviceRecord>();
+        private readonly List<MeshDeviceEntry> _meshDevices = new List<MeshDeviceEntry>();
 
         public IEnumerable<ProductRecord> Products => _products.Values;
 
         public IEnumerable<DeviceRecord> Devices => _devices.Values;
+
+        /// <summary>Mesh devices with platform-known static OOB (<c>meshDevices</c> in the file).</summary>
+        public IReadOnlyList<MeshDeviceEntry> MeshDevices => _meshDevices;
 
         public static CloudRegistry LoadFile(string path) => Parse(File.ReadAllText(path));
 
@@ -76,7 +107,26 @@ namespace Gateway.Cloud.Registry
                 registry.AddDevice(device.ProductKey, device.DeviceName, device.DeviceSecret);
             }
 
+            foreach (MeshDeviceEntry mesh in file?.MeshDevices ?? new List<MeshDeviceEntry>())
+            {
+                registry.AddMeshDevice(mesh);
+            }
+
             return registry;
+        }
+
+        /// <summary>Adds a mesh device entry after checking its fields (Product ID 32 bits, MAC 6 octets, secret 16 octets).</summary>
+        public MeshDeviceEntry AddMeshDevice(MeshDeviceEntry entry)
+        {
+            if (entry == null || entry.ProductId < 0 || entry.ProductId > uint.MaxValue || entry.Mac == null || entry.Secret == null
+                || !Core.Runtime.Hex.TryDecode(entry.Mac.Replace(":", string.Empty).Replace("-", string.Empty), out byte[] mac) || mac.Length != 6
+                || !Core.Runtime.Hex.TryDecode(entry.Secret, out byte[] secret) || secret.Length != 16)
+            {
+                throw new FormatException("mesh device entry needs a productId (32 bits), a mac (12 hex digits) and a secret (32 hex digits)");
+            }
+
+            _meshDevices.Add(entry);
+            return entry;
         }
 
         public ProductRecord AddProduct(string productKey, string productSecret, string name = null)
@@ -121,6 +171,9 @@ namespace Gateway.Cloud.Registry
 
             [JsonPropertyName("devices")]
             public List<DeviceRecord> Devices { get; set; }
+
+            [JsonPropertyName("meshDevices")]
+            public List<MeshDeviceEntry> MeshDevices { get; set; }
         }
     }
 }

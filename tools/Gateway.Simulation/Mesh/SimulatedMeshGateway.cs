@@ -14,18 +14,31 @@ namespace Gateway.Simulation.Mesh;
 /// normally comes from the cloud is a policy here (auto by default), so provisioning can be
 /// measured on its own.
 /// </summary>
-public sealed class SimulatedMeshGateway : IProvisionerEvents
+public sealed partial class SimulatedMeshGateway : IProvisionerEvents
 {
     private readonly IScheduler _scheduler;
     private readonly Dictionary<string, MeshProvisioningRecord> _records = new();
     private readonly Dictionary<string, SimulatedMeshNode> _nodes = new();
     private int _nextAddress = 0x0100;
 
+    /// <summary>Provisioning only: devices are authorized by <see cref="AutoAuthorize"/> or <see cref="Authorize(byte[])"/>.</summary>
     public SimulatedMeshGateway(AirStation station, IScheduler scheduler, long seed, MeshGatewayOptions options)
+        : this(station, scheduler, seed, options, null, null)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="storage"/>: the whole mesh gateway (<c>SimulatedMeshGateway.Network.cs</c>)
+    /// built from what the storage holds; with <paramref name="cloud"/> as well, the provisioning
+    /// workflow with the cloud decides instead of <see cref="AutoAuthorize"/>.
+    /// </summary>
+    public SimulatedMeshGateway(AirStation station, IScheduler scheduler, long seed, MeshGatewayOptions options, IStorage storage, MeshGatewayCloud cloud)
     {
         Station = station;
-        _scheduler = scheduler;
         Options = options;
+        Process = new Process.SimulatedProcess(scheduler, station.Name);
+        scheduler = Process.Scheduler;
+        _scheduler = scheduler;
         var random = new SeededRandom(seed);
         Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
         KeyWorker = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.ScalarMultiplicationMs, options.PrecomputeKeyPair);
@@ -37,7 +50,14 @@ public sealed class SimulatedMeshGateway : IProvisionerEvents
         station.Central.MaxConnections = options.MaxGattConnections;
         Provisioner = new MeshProvisioner(Context, PbAdv, station.Central, null) { MaxPbAdvSessions = options.MaxPbAdvSessions };
         Discovery.DeviceFound += OnDeviceFound;
+        if (storage != null)
+        {
+            BuildMeshStack(storage, cloud, random, seed);
+        }
     }
+
+    /// <summary>The gateway's software; <see cref="PowerFail"/> kills it.</summary>
+    public Process.SimulatedProcess Process { get; }
 
     public AirStation Station { get; }
 
@@ -86,10 +106,16 @@ public sealed class SimulatedMeshGateway : IProvisionerEvents
         return true;
     }
 
+    /// <summary>One radio receiver fans out to every listener (as the firmware's scanner does).</summary>
     private void OnAdvertisement(ulong address, int rssi, byte[] data, int offset, int length)
     {
-        PbAdv.OnAdvertisement(address, rssi, data, offset, length);
-        Discovery.OnAdvertisement(address, rssi, data, offset, length);
+        Process.Run(() =>
+        {
+            PbAdv.OnAdvertisement(address, rssi, data, offset, length);
+            Discovery.OnAdvertisement(address, rssi, data, offset, length);
+            NetworkBearer?.OnAdvertisement(address, rssi, data, offset, length);
+            ProxyConnector?.OnAdvertisement(address, rssi, data, offset, length);
+        });
     }
 
     private void OnDeviceFound(UnprovisionedDevice device, UnprovisionedDeviceChange change)
@@ -189,67 +215,4 @@ public sealed class SimulatedMeshGateway : IProvisionerEvents
             Discovery.Remove(session.DeviceUuid);
         }
     }
-}
-
-/// <summary>One device's provisioning as the simulated gateway saw it (for tests and timelines).</summary>
-public sealed class MeshProvisioningRecord
-{
-    public MeshProvisioningRecord(byte[] uuid) => Uuid = uuid;
-
-    public byte[] Uuid { get; }
-
-    public ProvisioningBearerType Bearer { get; set; }
-
-    public int Attempts { get; set; }
-
-    public long FoundAtMs { get; set; }
-
-    public long AuthorizedAtMs { get; set; }
-
-    public long EndedAtMs { get; set; }
-
-    public ProvisioningOutcome Outcome { get; set; }
-
-    public ProvisioningErrorCode ErrorCode { get; set; }
-
-    public string FailureDetail { get; set; }
-
-    public ProvisioningAlgorithm? Algorithm { get; set; }
-
-    public AuthenticationMethod? Method { get; set; }
-
-    public int UnicastAddress { get; set; }
-
-    public int ElementCount { get; set; }
-
-    public byte[] DeviceKey { get; set; }
-
-    public long DurationMs => EndedAtMs - AuthorizedAtMs;
-}
-
-/// <summary>Costs and limits of the simulated gateway (issue defaults: ESP32 with managed P-256).</summary>
-public sealed class MeshGatewayOptions
-{
-    /// <summary>Gateway P-256 scalar multiplication: 1,000 ms managed on an ESP32, 100 ms native add-on.</summary>
-    public long ScalarMultiplicationMs { get; set; } = 1000;
-
-    public bool PrecomputeKeyPair { get; set; } = true;
-
-    public int MaxPbAdvSessions { get; set; } = 4;
-
-    public int MaxGattConnections { get; set; } = 3;
-
-    public bool PreferPbAdv { get; set; } = true;
-
-    public int DiscoveryCapacity { get; set; } = 128;
-
-    public long PersonDelayMs { get; set; } = 3000;
-
-    public bool RetryFailed { get; set; }
-
-    public int MaxAttempts { get; set; } = 3;
-
-    public ProvisioningSettings Settings { get; set; } = new ProvisioningSettings();
-
-    public PbAdvOptions PbAdvOptions { get; set; }
 }

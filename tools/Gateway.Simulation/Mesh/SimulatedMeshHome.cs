@@ -16,6 +16,16 @@ public sealed class SimulatedMeshHome
     private int _nodeCount;
 
     public SimulatedMeshHome(long seed, AirSettings airSettings = null, MeshGatewayOptions gatewayOptions = null, IScheduler scheduler = null)
+        : this(seed, airSettings, gatewayOptions, scheduler, null, null)
+    {
+    }
+
+    /// <summary>
+    /// A home whose gateway is the whole mesh gateway built from <paramref name="gatewayStorage"/>
+    /// (its flash: keep it to reboot the gateway with <see cref="RestartGateway"/>), with the
+    /// provisioning workflow when <paramref name="cloud"/> is given.
+    /// </summary>
+    public SimulatedMeshHome(long seed, AirSettings airSettings, MeshGatewayOptions gatewayOptions, IScheduler scheduler, IStorage gatewayStorage, MeshGatewayCloud cloud)
     {
         Seed = seed;
         _random = new SeededRandom(seed);
@@ -28,7 +38,41 @@ public sealed class SimulatedMeshHome
         }
 
         GatewayStation = Air.AddStation("gateway", 0xC0FFEE000000, 0, 0);
-        Gateway = new SimulatedMeshGateway(GatewayStation, Clock, seed ^ 0x5A5A, gatewayOptionsOrDefault);
+        GatewayOptions = gatewayOptionsOrDefault;
+        GatewayStorage = gatewayStorage;
+        GatewayCloud = cloud;
+        Gateway = new SimulatedMeshGateway(GatewayStation, Clock, seed ^ 0x5A5A, gatewayOptionsOrDefault, gatewayStorage, cloud);
+    }
+
+    public MeshGatewayOptions GatewayOptions { get; }
+
+    /// <summary>The gateway's flash (null for a provisioning-only gateway).</summary>
+    public IStorage GatewayStorage { get; }
+
+    public MeshGatewayCloud GatewayCloud { get; }
+
+    /// <summary>Boots of the gateway after the first.</summary>
+    public int GatewayRestarts { get; private set; }
+
+    /// <summary>
+    /// Boots the gateway again from its storage: the old gateway's software is killed (if it was
+    /// not already by <see cref="SimulatedMeshGateway.PowerFail"/>), a <see cref="MemoryStorage"/>
+    /// whose power was cut gets it back, and a new gateway is built from what the storage holds.
+    /// The old object stays readable; it never acts again.
+    /// </summary>
+    public SimulatedMeshGateway RestartGateway()
+    {
+        Gateway.PowerFail();
+        (GatewayStorage as MemoryStorage)?.RestorePower();
+        GatewayStation.PowerOn();
+        GatewayRestarts++;
+        Gateway = new SimulatedMeshGateway(GatewayStation, Clock, (Seed ^ 0x5A5A) + (7919L * GatewayRestarts), GatewayOptions, GatewayStorage, GatewayCloud);
+        foreach (SimulatedMeshNode node in Nodes)
+        {
+            Gateway.Know(node);
+        }
+
+        return Gateway;
     }
 
     public long Seed { get; }
@@ -45,7 +89,7 @@ public sealed class SimulatedMeshHome
 
     public AirStation GatewayStation { get; }
 
-    public SimulatedMeshGateway Gateway { get; }
+    public SimulatedMeshGateway Gateway { get; private set; }
 
     public List<SimulatedMeshNode> Nodes { get; } = new();
 

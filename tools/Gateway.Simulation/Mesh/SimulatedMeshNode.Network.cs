@@ -45,6 +45,9 @@ public sealed partial class SimulatedMeshNode
     /// <summary>Primary element address while provisioned, else 0.</summary>
     public int UnicastAddress => Network?.PrimaryAddress ?? 0;
 
+    /// <summary>Every primary address the node was given, in order (a reset node may get another).</summary>
+    public List<int> AddressHistory { get; } = new();
+
     /// <summary>Config Node Reset messages obeyed.</summary>
     public int ResetCount { get; private set; }
 
@@ -59,6 +62,7 @@ public sealed partial class SimulatedMeshNode
     {
         ProvisioningData data = session.Data;
         int elements = _options.Capabilities.NumberOfElements;
+        AddressHistory.Add(data.UnicastAddress);
         bool gatt = _options.Bearer == ProvisioningBearerType.PbGatt;
         Composition = _options.Composition ?? MeshNodeOptions.DefaultComposition(elements, gatt);
         var crypto = new MeshCrypto(Aes);

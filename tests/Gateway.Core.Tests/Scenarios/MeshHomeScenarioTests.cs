@@ -1,0 +1,69 @@
+using System.Linq;
+using Gateway.Core.Mesh.Bearers;
+using Gateway.Core.Mesh.Config;
+using Gateway.Core.Runtime;
+using Gateway.Simulation.Mesh;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Gateway.Core.Tests.Scenarios
+{
+    /// <summary>Whole homes with the mesh gateway, the cloud and the workflow, in virtual time (seeds printed on failure).</summary>
+    public class MeshHomeScenarioTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public MeshHomeScenarioTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Theory]
+        [InlineData(ProvisioningBearerType.PbAdv)]
+        [InlineData(ProvisioningBearerType.PbGatt)]
+        public void OneNodeIsProvisionedConfiguredAndReported(ProvisioningBearerType bearer)
+        {
+            var rig = new MeshHomeRig(1);
+            var node = rig.Home.AddNode(bearer);
+            Assert.True(rig.Scheduler.RunUntil(() => rig.AllConfigured, 120_000), rig.Describe());
+            MeshHomeChecks.AssertConsistent(rig);
+            Assert.Equal(bearer == ProvisioningBearerType.PbGatt ? 1 : 0, rig.Gateway.ProxyConnector.ConnectionsMade);
+            _output.WriteLine(rig.Describe());
+        }
+
+        /// <summary>
+        /// Issue 5 "must show": 20 nodes, half PB-ADV and half PB-GATT + GATT Proxy, provisioned and
+        /// configured through the cloud (auto-approval) while the gateway loses power at 5 seeded
+        /// points (at once, or at one of the next writes, applied or not) and reboots from its flash.
+        /// </summary>
+        [Theory]
+        [InlineData(11)]
+        [InlineData(12)]
+        public void TwentyNodesWithFivePowerCutsEndConfiguredOnce(long seed)
+        {
+            var rig = new MeshHomeRig(seed);
+            var random = new SeededRandom(seed * 31);
+            for (int i = 0; i < 20; i++)
+            {
+                rig.Home.AddNode(i % 2 == 0 ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt);
+            }
+
+            long[] cuts = Enumerable.Range(0, 5).Select(_ => 3_000L + random.NextInt(57_000)).OrderBy(t => t).ToArray();
+            bool done = rig.RunWithPowerCuts(cuts, random, 900_000);
+            _output.WriteLine(rig.Describe());
+            _output.WriteLine("cuts: " + string.Join(", ", rig.Cuts));
+            foreach (var e in rig.Cloud.Emulator.Events.Where(e => e.ToString().Contains("failed")))
+            {
+                _output.WriteLine(e.ToString());
+            }
+
+            Assert.True(done, rig.Describe() + " cuts " + string.Join(", ", rig.Cuts));
+            Assert.Equal(5, rig.Home.GatewayRestarts);
+            MeshHomeChecks.AssertConsistent(rig);
+            int appKeyAdds = rig.Nodes.Sum(n => n.AcceptedRequests(ConfigOpcodes.AppKeyAdd));
+            int binds = rig.Nodes.Sum(n => n.AcceptedRequests(ConfigOpcodes.ModelAppBind));
+            _output.WriteLine($"seed {seed}: {rig.Scheduler.NowMilliseconds} ms virtual, AppKey Add accepted {appKeyAdds} for 20 nodes, Model App Bind {binds}, "
+                + $"duplicates at the cloud {rig.Nodes.Sum(n => rig.Record(n).DuplicateResults)}, PDUs sniffed {rig.SentByGateway.Count}");
+        }
+    }
+}
