@@ -42,10 +42,13 @@ namespace Gateway.Core.Orchestration
 
         public long ReportedAtMs { get; set; }
 
-        /// <summary>When the cloud's authorization was accepted.</summary>
+        /// <summary>When the cloud's first authorization was accepted (since boot); a retry after a failure keeps it.</summary>
         public long AuthorizedAtMs { get; set; }
 
         public long StartedAtMs { get; set; }
+
+        /// <summary>When the provisioning ended with success (configuration starts).</summary>
+        public long ProvisionedAtMs { get; set; }
 
         /// <summary>When the workflow reported the device's final result.</summary>
         public long EndedAtMs { get; set; }
@@ -76,6 +79,9 @@ namespace Gateway.Core.Orchestration
         /// the device took the data (it answers) or not (it beacons again).
         /// </summary>
         internal bool ProbingUnconfirmedProvisioning { get; set; }
+
+        /// <summary>Resumed after a reboot with its success report still in the outbox: configure, but do not report again.</summary>
+        internal bool SuccessAlreadyReported { get; set; }
 
         internal int FailedCode { get; set; }
 

@@ -92,6 +92,7 @@ namespace Gateway.Core.Orchestration
             state.WaitingForOutputOob = null;
             if (session.Outcome == ProvisioningOutcome.Success)
             {
+                state.ProvisionedAtMs = _scheduler.NowMilliseconds;
                 state.Stage = MeshDeviceStage.Configuring;
                 _scheduler.Post(() => StartConfiguration(state));
                 return;
@@ -136,12 +137,24 @@ namespace Gateway.Core.Orchestration
             if (success)
             {
                 // The durable report first, then the mark: a cut between the two leaves the report
-                // in the outbox, and Resume() sees it instead of configuring (and reporting) twice.
+                // in the outbox, and Resume() sees it and does not report a second time.
                 ConfiguredCount++;
-                Finish(state, true, "configuration", 0, null);
+                if (state.SuccessAlreadyReported)
+                {
+                    state.SuccessAlreadyReported = false;
+                    state.Stage = MeshDeviceStage.Done;
+                    state.EndedAtMs = _scheduler.NowMilliseconds;
+                }
+                else
+                {
+                    Finish(state, true, "configuration", 0, null);
+                }
+
                 _registry.MarkConfigured(state.Uuid);
                 return;
             }
+
+            state.SuccessAlreadyReported = false;
 
             if (probing)
             {

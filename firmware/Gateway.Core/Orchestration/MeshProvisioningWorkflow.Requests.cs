@@ -62,7 +62,10 @@ namespace Gateway.Core.Orchestration
 
             _cloud.Reply(request, CodeAccepted, new Hashtable());
             state.Stage = MeshDeviceStage.Authorized;
-            state.AuthorizedAtMs = _scheduler.NowMilliseconds;
+            if (state.AuthorizedAtMs <= 0)
+            {
+                state.AuthorizedAtMs = _scheduler.NowMilliseconds;
+            }
             if (_scheduler.NowMilliseconds - state.LastSeenMs < FoundReportIntervalMs)
             {
                 StartProvisioning(state);

@@ -63,11 +63,11 @@ namespace Gateway.Core.Orchestration
         public int FailedCount { get; private set; }
 
         /// <summary>
-        /// Resumes after a (re)boot, once the cloud link has started (its outbox is restored):
-        /// nodes stored but not configured are configured now, so a power cut between the stages
-        /// never leaves a node without its AppKey. A node whose success report is still in the
-        /// outbox was configured just before the power went: it is only marked configured, so the
-        /// cloud hears of it once.
+        /// Resumes after a (re)boot, once the cloud link exists (its outbox is restored): nodes
+        /// stored but not configured are configured now, so a power cut between the stages never
+        /// leaves a node without its AppKey. A node whose success report is still in the outbox
+        /// was configured just before the power went, but what it holds was not stored yet: it is
+        /// configured again (every step is idempotent at the node) without a second report.
         /// </summary>
         public void Resume()
         {
@@ -77,13 +77,7 @@ namespace Gateway.Core.Orchestration
                 MeshDeviceState state = StateOf(pending[i]);
                 state.UnicastAddress = _registry.FindNode(pending[i]);
                 Hashtable queued = _cloud.FindPendingParameters(AlinkMethods.MeshDeviceResult, "uuid", state.Key);
-                if (queued != null && (queued["result"] as string) == "success")
-                {
-                    _registry.MarkConfigured(state.Uuid);
-                    state.Stage = MeshDeviceStage.Done;
-                    continue;
-                }
-
+                state.SuccessAlreadyReported = queued != null && (queued["result"] as string) == "success";
                 state.Stage = MeshDeviceStage.Configuring;
                 state.Plan = new MeshConfigurationPlan();
                 StartConfiguration(state);

@@ -24,14 +24,18 @@ namespace Gateway.Core.Tests.Scenarios
     /// </summary>
     internal sealed class MeshHomeRig
     {
-        public MeshHomeRig(long seed, double loss = 0, MeshGatewayOptions options = null, ApprovalPolicy policy = ApprovalPolicy.Auto)
+        public MeshHomeRig(long seed, double loss = 0, MeshGatewayOptions options = null, ApprovalPolicy policy = ApprovalPolicy.Auto, Func<MemoryStorage, IStorage> flash = null, Action<MemoryStorage> beforeBoot = null, Action<AirSettings> air = null)
         {
             Seed = seed;
             Cloud = new EmulatorRig(policy);
             Storage = new MemoryStorage();
+            beforeBoot?.Invoke(Storage);
+            Flash = flash == null ? Storage : flash(Storage);
             var credentials = new DeviceCredentials(EmulatorRig.GatewayPk, EmulatorRig.GatewayDn, EmulatorRig.GatewaySecret);
             var cloud = new MeshGatewayCloud(() => Cloud.Broker.CreateLink(), credentials, new DotNetHmacSha256());
-            Home = new SimulatedMeshHome(seed, new AirSettings { LossProbability = loss }, options ?? new MeshGatewayOptions(), Cloud.Scheduler, Storage, cloud);
+            var airSettings = new AirSettings { LossProbability = loss };
+            air?.Invoke(airSettings);
+            Home = new SimulatedMeshHome(seed, airSettings, options ?? new MeshGatewayOptions(), Cloud.Scheduler, Flash, cloud);
             Sniffer = Home.Air.AddStation("sniffer", 0x5AFF00000001, 0.5, 0);
             Sniffer.LossProbability = 0;
             Sniffer.Radio.SetReceiver(OnSniffed);
@@ -43,7 +47,11 @@ namespace Gateway.Core.Tests.Scenarios
 
         public EmulatorRig Cloud { get; }
 
+        /// <summary>The gateway's flash medium (power cuts are armed here).</summary>
         public MemoryStorage Storage { get; }
+
+        /// <summary>What the gateway writes through (the medium, or a recorder around it).</summary>
+        public IStorage Flash { get; }
 
         public SimulatedMeshHome Home { get; }
 
@@ -101,6 +109,7 @@ namespace Gateway.Core.Tests.Scenarios
             Cuts.Add($"{Scheduler.NowMilliseconds} ms after write {Storage.WriteCount}");
             Gateway.PowerFail();
             Run(() => false, offMs);
+            Storage.RestorePower();
             Home.RestartGateway();
         }
 

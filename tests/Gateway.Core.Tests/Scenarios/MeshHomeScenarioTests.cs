@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Gateway.Core.Tests.Scenarios
 {
     /// <summary>Whole homes with the mesh gateway, the cloud and the workflow, in virtual time (seeds printed on failure).</summary>
-    public class MeshHomeScenarioTests
+    public partial class MeshHomeScenarioTests
     {
         private readonly ITestOutputHelper _output;
 

@@ -52,7 +52,8 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
         Discovery.DeviceFound += OnDeviceFound;
         if (storage != null)
         {
-            BuildMeshStack(storage, cloud, random, seed);
+            // Booting is firmware too: a power cut during one of its writes ends it (Process.Run).
+            Process.Run(() => BuildMeshStack(storage, cloud, random, seed));
         }
     }
 
