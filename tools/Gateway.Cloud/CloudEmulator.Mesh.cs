@@ -33,6 +33,18 @@ namespace Gateway.Cloud
             }
         }
 
+        /// <summary>Mesh devices whose static OOB the platform knows (added, or from the registry file's meshDevices).</summary>
+        public IReadOnlyList<GenieMeshDevice> KnownMeshDevices
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _meshProducts.Values.ToList();
+                }
+            }
+        }
+
         public IReadOnlyList<MeshDeviceRecord> MeshDevices
         {
             get

@@ -138,7 +138,16 @@ namespace Gateway.Core.Orchestration
             {
                 // Config Node Reset Status, or a node that is gone for good: either way it leaves the network.
                 _registry.RemoveNode(node);
+                MeshDeviceState gone = Find(node);
+                if (gone != null)
+                {
+                    gone.ConfigurationToken++; // a configuration still running for it ends unheard
+                }
+
                 _devices.Remove(Hex.Encode(node));
+
+                // A reset node beacons again: let discovery treat it as news, for the cloud to decide.
+                _discovery.Remove(node);
                 _cloud.Reply(request, success ? CodeAccepted : CodeTimeout, success ? new Hashtable() : Error(reason ?? "no-answer"));
             });
         }

@@ -1,7 +1,9 @@
 using System;
 using Gateway.Cloud;
 using Gateway.Cloud.InMemory;
+using Gateway.Cloud.Mesh;
 using Gateway.Cloud.Registry;
+using Gateway.Core.Runtime;
 using Xunit;
 
 namespace Gateway.Core.Tests.Cloud
@@ -67,6 +69,27 @@ namespace Gateway.Core.Tests.Cloud
             Assert.Throws<FormatException>(() => CloudRegistry.Parse("{\"products\":[],\"devices\":[{\"productKey\":\"x\",\"deviceName\":\"y\",\"deviceSecret\":\"z\"}]}"));
             Assert.Throws<FormatException>(() => CloudRegistry.Parse("{\"products\":[{\"productKey\":\"a/b\",\"productSecret\":\"s\"}]}"));
             Assert.Throws<FormatException>(() => CloudRegistry.Parse("{ not json"));
+        }
+
+        [Fact]
+        public void RegistryFileMeshDevicesBecomeTheEmulatorsStaticOobProducts()
+        {
+            CloudRegistry registry = CloudRegistry.LoadFile(System.IO.Path.Combine(AppContext.BaseDirectory, "registry.example.json"));
+            MeshDeviceEntry entry = Assert.Single(registry.MeshDevices);
+            Assert.Equal(0x1234, entry.ProductId);
+            Assert.Equal("28fa7a112233", Hex.Encode(entry.MacBytes()));
+
+            var emulator = new CloudEmulator(registry);
+            GenieMeshDevice genie = Assert.Single(emulator.KnownMeshDevices);
+            var expected = new GenieMeshDevice(0x1234, Hex.Decode("28fa7a112233"), Hex.Decode("00112233445566778899aabbccddeeff"), "Genie lamp");
+            Assert.Equal(Hex.Encode(expected.Uuid()), Hex.Encode(genie.Uuid()));
+            Assert.Equal(Hex.Encode(expected.StaticOob()), Hex.Encode(genie.StaticOob()));
+            Assert.Equal("Genie lamp", genie.Name);
+
+            // Malformed entries are refused with the field rules, not an exception from deep inside.
+            Assert.Throws<FormatException>(() => CloudRegistry.Parse("{\"meshDevices\":[{\"productId\":1,\"mac\":\"28fa7a\",\"secret\":\"00112233445566778899aabbccddeeff\"}]}"));
+            Assert.Throws<FormatException>(() => CloudRegistry.Parse("{\"meshDevices\":[{\"productId\":1,\"mac\":\"28fa7a112233\",\"secret\":\"0011\"}]}"));
+            Assert.Throws<FormatException>(() => CloudRegistry.Parse("{\"meshDevices\":[{\"productId\":-1,\"mac\":\"28fa7a112233\",\"secret\":\"00112233445566778899aabbccddeeff\"}]}"));
         }
     }
 }
