@@ -4,4 +4,5 @@ using Gateway.Cli;
 var root = new RootCommand("gw — the Gateway's command line: simulated homes, the cloud emulator, QR codes.");
 root.Subcommands.Add(QrCommand.Create());
 root.Subcommands.Add(CloudCommand.Create());
+root.Subcommands.Add(MeshCommand.Create());
 return await CliRunner.RunAsync(root, args);
