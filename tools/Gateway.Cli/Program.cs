@@ -5,4 +5,5 @@ var root = new RootCommand("gw — the Gateway's command line: simulated homes, 
 root.Subcommands.Add(QrCommand.Create());
 root.Subcommands.Add(CloudCommand.Create());
 root.Subcommands.Add(MeshCommand.Create());
+root.Subcommands.Add(Gateway.Cli.Demo.DemoCommand.Create());
 return await CliRunner.RunAsync(root, args);

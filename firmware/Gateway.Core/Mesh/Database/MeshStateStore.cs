@@ -21,8 +21,8 @@ namespace Gateway.Core.Mesh.Database
     /// </summary>
     public sealed class MeshStateStore
     {
-        public const string IvBlobName = "mesh.iv";
-        public const string SeqBlobName = "mesh.seq";
+        public const string IvBlobName = "meshdb.iv";
+        public const string SeqBlobName = "meshdb.seq";
 
         /// <summary>SEQ is 24 bits (MshPRT §3.4.4.4).</summary>
         public const int MaxSequence = 0xFFFFFF;
