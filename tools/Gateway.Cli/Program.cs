@@ -6,4 +6,5 @@ root.Subcommands.Add(QrCommand.Create());
 root.Subcommands.Add(CloudCommand.Create());
 root.Subcommands.Add(MeshCommand.Create());
 root.Subcommands.Add(Gateway.Cli.Demo.DemoCommand.Create());
+root.Subcommands.Add(GatewayCommand.Create());
 return await CliRunner.RunAsync(root, args);

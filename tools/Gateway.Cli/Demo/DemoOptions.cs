@@ -22,6 +22,20 @@ internal sealed class DemoOptions
     /// <summary>Virtual milliseconds per real millisecond (1 with --real-time).</summary>
     public double Speed => RealTime ? 1.0 : 10.0;
 
+    /// <summary>
+    /// `gw gateway`: the gateway's own identity and an external cloud (no emulator is started);
+    /// null for the demo, which invents a gateway and runs the emulator itself.
+    /// </summary>
+    public Gateway.Core.Cloud.DeviceCredentials GatewayIdentity { get; init; }
+
+    /// <summary>`gw gateway`: the zero-config lamps of the simulated home, as the cloud's registry knows them.</summary>
+    public System.Collections.Generic.IReadOnlyList<WifiLampConfig> WifiLamps { get; init; }
+
+    public bool ExternalCloud => GatewayIdentity != null;
+
     /// <summary>Give up after this much simulated time.</summary>
     public long LimitMs { get; init; } = 15 * 60 * 1000;
 }
+
+/// <summary>A zero-config lamp the external cloud knows (its triple and its product's secret).</summary>
+internal sealed record WifiLampConfig(string ProductKey, string DeviceName, string DeviceSecret, string ProductSecret);

@@ -27,7 +27,7 @@ internal sealed partial class DemoRun
                 detail = d.Detail,
                 durationMs = d.DurationMs,
             }),
-            cloudEvents = _emulator.Events.Select(e => e.ToString()),
+            cloudEvents = _emulator?.Events.Select(e => e.ToString()),
         };
         Directory.CreateDirectory(file.DirectoryName ?? ".");
         await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));

@@ -27,14 +27,19 @@ internal sealed partial class DemoRun
 
     private void AddWifiDevices(CloudRegistry registry)
     {
-        if (_options.WifiDevices == 0)
+        int count = _options.ExternalCloud ? (_options.WifiLamps?.Count ?? 0) : _options.WifiDevices;
+        if (count == 0)
         {
             return;
         }
 
         // The home's Wi-Fi password is a secret of the demo: random each run, never printed.
         string homePassword = System.Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
-        registry.AddProduct(LampProductKey, LampProductSecret);
+        if (!_options.ExternalCloud)
+        {
+            registry.AddProduct(LampProductKey, LampProductSecret);
+        }
+
         var medium = new WifiMedium(_scheduler, _options.Seed, new WifiSettings { LossProbability = _options.Loss });
         var lan = new VirtualLan(_scheduler);
         VirtualAccessPoint ap = medium.AddAccessPoint(HomeSsid, HomeBssid, homePassword, 6, lan);
@@ -52,14 +57,20 @@ internal sealed partial class DemoRun
         station.Lan.Listen(DeviceInfoNotice.CoapPort, (from, port, buffer, offset, count) => _registrar.OnLanNotice(buffer, offset, count));
         _registrar.Start();
 
-        for (int i = 1; i <= _options.WifiDevices; i++)
+        for (int i = 1; i <= count; i++)
         {
-            string name = "lamp-" + i.ToString("00");
-            string secret = System.Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-            registry.AddDevice(LampProductKey, name, secret);
+            WifiLampConfig lamp = _options.ExternalCloud
+                ? _options.WifiLamps[i - 1]
+                : new WifiLampConfig(LampProductKey, "lamp-" + i.ToString("00"), System.Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), LampProductSecret);
+            string name = lamp.DeviceName;
+            if (!_options.ExternalCloud)
+            {
+                registry.AddDevice(lamp.ProductKey, name, lamp.DeviceSecret);
+            }
+
             VirtualWifiRadio lampRadio = medium.AddRadio(name, 0xC0FFEE000000UL + (ulong)i, 1);
-            var link = new MqttNetLink(_scheduler, new MqttNetLinkOptions(_cloudService.Host, _cloudService.Port, false));
-            var enrollee = new SimulatedEnrollee(LampProductKey, name, secret, LampProductSecret, lampRadio, link, _scheduler, new SeededRandom((_options.Seed * 1000) + i), _log, new SimulatedEnrolleeSettings());
+            var link = new MqttNetLink(_scheduler, new MqttNetLinkOptions(_brokerHost, _brokerPort, false));
+            var enrollee = new SimulatedEnrollee(lamp.ProductKey, name, lamp.DeviceSecret, lamp.ProductSecret, lampRadio, link, _scheduler, new SeededRandom((_options.Seed * 1000) + i), _log, new SimulatedEnrolleeSettings());
             var device = new DemoDevice("wifi-" + i, "wifi zero-config", enrollee.Id) { Method = "0xAB vendor IE, AES-CFB", StartedAtMs = _scheduler.NowMilliseconds };
             _devices.Add(device);
             _enrollees[device] = enrollee;

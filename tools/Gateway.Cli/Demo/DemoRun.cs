@@ -42,7 +42,9 @@ internal sealed partial class DemoRun : IAsyncDisposable
     private CloudLink _cloudLink;
     private SimulatedMeshHome _home;
     private MeshProvisioningWorkflow _workflow;
-    private string _gatewaySecret;
+    private DeviceCredentials _identity;
+    private string _brokerHost;
+    private int _brokerPort;
     private FileStorage _gatewayStorage;
 
     public DemoRun(DemoOptions options)
@@ -62,14 +64,34 @@ internal sealed partial class DemoRun : IAsyncDisposable
     /// <summary>Starts the cloud and the gateway and populates the home.</summary>
     public async Task StartAsync(CancellationToken cancellation)
     {
-        _gatewaySecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var registry = new CloudRegistry();
-        registry.AddProduct(GatewayProductKey, "DemoGwProdSecret");
-        registry.AddDevice(GatewayProductKey, GatewayDeviceName, _gatewaySecret);
         _scheduler = new RealTimeScheduler(_log, e => _log.Write(LogLevel.Error, "demo", "callback failed: " + e.Message), "demo-clock", _options.Speed);
-        _emulator = new CloudEmulator(registry, new CloudEmulatorOptions { Policy = ApprovalPolicy.Auto }, () => _scheduler.NowMilliseconds);
-        _cloudService = await CloudCommand.StartAsync(_emulator, _options.Broker, 0, cancellation);
-        BrokerDescription = (_cloudService.IsEmbedded ? "embedded MQTTnet broker" : "external broker") + " mqtt://" + _cloudService.Host + ":" + _cloudService.Port;
+        var registry = new CloudRegistry();
+        if (_options.ExternalCloud)
+        {
+            // `gw gateway`: our identity, somebody else's cloud (e.g. `gw cloud`) on the given broker.
+            _identity = _options.GatewayIdentity;
+            if (!Uri.TryCreate(_options.Broker ?? string.Empty, UriKind.Absolute, out Uri broker))
+            {
+                throw new CliException("the gateway needs a broker URL such as mqtt://127.0.0.1:1883");
+            }
+
+            MqttNetLinkOptions endpoint = MqttNetLinkOptions.FromUri(broker);
+            _brokerHost = endpoint.Host;
+            _brokerPort = endpoint.Port;
+            BrokerDescription = "cloud on mqtt://" + _brokerHost + ":" + _brokerPort;
+        }
+        else
+        {
+            _identity = new DeviceCredentials(GatewayProductKey, GatewayDeviceName, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+            registry.AddProduct(GatewayProductKey, "DemoGwProdSecret");
+            registry.AddDevice(GatewayProductKey, GatewayDeviceName, _identity.DeviceSecret);
+            _emulator = new CloudEmulator(registry, new CloudEmulatorOptions { Policy = ApprovalPolicy.Auto }, () => _scheduler.NowMilliseconds);
+            _cloudService = await CloudCommand.StartAsync(_emulator, _options.Broker, 0, cancellation);
+            _brokerHost = _cloudService.Host;
+            _brokerPort = _cloudService.Port;
+            BrokerDescription = (_cloudService.IsEmbedded ? "embedded MQTTnet broker" : "external broker") + " mqtt://" + _brokerHost + ":" + _brokerPort;
+        }
+
         Directory.CreateDirectory(_stateFolder);
         await OnClockAsync(() => BuildHome(registry));
     }
@@ -79,8 +101,8 @@ internal sealed partial class DemoRun : IAsyncDisposable
         var random = new SeededRandom(_options.Seed);
         var air = new AirSettings { LossProbability = _options.Loss, DuplicationProbability = _options.Loss > 0 ? 0.05 : 0 };
         var cloud = new MeshGatewayCloud(
-            () => new MqttNetLink(_scheduler, new MqttNetLinkOptions(_cloudService.Host, _cloudService.Port, false)),
-            new DeviceCredentials(GatewayProductKey, GatewayDeviceName, _gatewaySecret),
+            () => new MqttNetLink(_scheduler, new MqttNetLinkOptions(_brokerHost, _brokerPort, false)),
+            _identity,
             new DotNetHmacSha256())
         {
             Settings = new CloudLinkSettings { SecureMode = LinkKitSecureMode.TcpDirect, BackoffInitialMilliseconds = 500 },
@@ -103,7 +125,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
         ProvisioningBearerType bearer = index % 2 == 0 ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt;
         SimulatedMeshNode node;
         string method;
-        if (index % 3 == 2)
+        if (index % 3 == 2 && _emulator != null)
         {
             // A Tmall Genie-style product: the platform knows its static OOB value.
             var mac = new byte[] { 0x28, 0xfa, 0x7a, 0x00, 0x00, (byte)index };
@@ -135,7 +157,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
         foreach ((DemoDevice device, SimulatedMeshNode node) in _meshNodes)
         {
             MeshDeviceState state = _workflow.Find(node.Uuid);
-            MeshDeviceRecord record = _emulator.FindMeshDevice(device.Id);
+            MeshDeviceRecord record = _emulator?.FindMeshDevice(device.Id);
             if (state == null)
             {
                 continue;
@@ -156,7 +178,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
                 MeshDeviceStage.Done => "done",
                 _ => "failed",
             };
-            if ((state.Stage == MeshDeviceStage.Done || state.Stage == MeshDeviceStage.Failed) && record != null && record.Results > 0 && !device.Finished)
+            if ((state.Stage == MeshDeviceStage.Done || state.Stage == MeshDeviceStage.Failed) && (_emulator == null || (record != null && record.Results > 0)) && !device.Finished)
             {
                 device.Finished = true;
                 device.Succeeded = state.Stage == MeshDeviceStage.Done;
