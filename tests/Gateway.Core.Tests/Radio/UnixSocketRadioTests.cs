@@ -92,6 +92,40 @@ namespace Gateway.Core.Tests.Radio
         }
 
         [Fact]
+        public void SeveralPeers_EachHearsEverySend_AndEachSenderHasItsOwnAddress()
+        {
+            // One gateway radio, three meshd nodes on the same "air" (bluez-peer.md: one node per meshd).
+            var peers = new[] { Peer("n0"), Peer("n1"), Peer("n2") };
+            var radio = Own(new UnixSocketRadio(_scheduler, P("gw"), new[] { P("n0"), P("n1"), P("n2") }, new UnixSocketRadioOptions { PeerAddress = 0x100 }));
+            var heard = new Heard(_scheduler);
+            radio.SetReceiver(heard.OnAdvertisement);
+
+            byte[] adv = Hex.Decode("032a0102");
+            _scheduler.Post(() => radio.Send(adv, 0, adv.Length, 1, 0));
+            var buffer = new byte[64];
+            foreach (Socket peer in peers)
+            {
+                peer.ReceiveTimeout = WaitMilliseconds;
+                Assert.Equal("012a0102", Hex.Encode(Slice(buffer, peer.Receive(buffer))));
+            }
+
+            peers[2].SendTo(Hex.Decode("2b" + BeaconBody), SocketFlags.None, new UnixDomainSocketEndPoint(P("gw")));
+            Assert.True(heard.WaitFor(1), "no advertisement delivered");
+            peers[0].SendTo(Hex.Decode("2b" + BeaconBody), SocketFlags.None, new UnixDomainSocketEndPoint(P("gw")));
+            Assert.True(heard.WaitFor(2), "no second advertisement delivered");
+            using (var stranger = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified))
+            {
+                stranger.SendTo(Hex.Decode("2b" + BeaconBody), SocketFlags.None, new UnixDomainSocketEndPoint(P("gw")));
+                Assert.True(heard.WaitFor(3), "no advertisement from the unbound sender");
+            }
+
+            Assert.Equal(new ulong[] { 0x102, 0x100, 0x100 }, heard.Address.ToArray());
+            Assert.Equal(new[] { P("n0"), P("n1"), P("n2") }, radio.PeerPaths);
+            SpinWait.SpinUntil(() => radio.Sent == 3, WaitMilliseconds);
+            Assert.Equal(3, radio.Sent);
+        }
+
+        [Fact]
         public void Send_WithoutPeer_IsCountedNotThrown()
         {
             var radio = Own(new UnixSocketRadio(_scheduler, P("gw"), P("absent"), new UnixSocketRadioOptions()));

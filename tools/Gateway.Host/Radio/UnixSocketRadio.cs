@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using Gateway.Core.Runtime;
@@ -35,7 +36,8 @@ namespace Gateway.Host.Radio
 
         private readonly IScheduler _scheduler;
         private readonly UnixSocketRadioOptions _options;
-        private readonly UnixDomainSocketEndPoint _peer;
+        private readonly UnixDomainSocketEndPoint[] _peers;
+        private readonly string[] _peerPaths;
         private readonly Socket _socket;
         private readonly Thread _thread;
         private readonly object _sendLock = new object();
@@ -47,14 +49,36 @@ namespace Gateway.Host.Radio
         private long _sendFailures;
 
         public UnixSocketRadio(IScheduler scheduler, string localPath, string peerPath, UnixSocketRadioOptions options = null)
+            : this(scheduler, localPath, new[] { peerPath }, options)
+        {
+        }
+
+        /// <summary>
+        /// A radio whose air holds several peers (e.g. one bluetooth-meshd per node): every
+        /// transmission goes to each of <paramref name="peerPaths"/>, and an advertisement heard
+        /// from the i-th of them carries the address <see cref="UnixSocketRadioOptions.PeerAddress"/> + i
+        /// (the sender is known from its bound socket path; an unknown or unbound sender gets PeerAddress).
+        /// </summary>
+        public UnixSocketRadio(IScheduler scheduler, string localPath, string[] peerPaths, UnixSocketRadioOptions options = null)
         {
             _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
             ArgumentException.ThrowIfNullOrEmpty(localPath);
-            ArgumentException.ThrowIfNullOrEmpty(peerPath);
+            ArgumentNullException.ThrowIfNull(peerPaths);
+            if (peerPaths.Length == 0)
+            {
+                throw new ArgumentException("at least one peer path", nameof(peerPaths));
+            }
+
             _options = options ?? new UnixSocketRadioOptions();
             LocalPath = localPath;
-            PeerPath = peerPath;
-            _peer = new UnixDomainSocketEndPoint(peerPath);
+            _peerPaths = new string[peerPaths.Length];
+            _peers = new UnixDomainSocketEndPoint[peerPaths.Length];
+            for (int i = 0; i < peerPaths.Length; i++)
+            {
+                ArgumentException.ThrowIfNullOrEmpty(peerPaths[i], nameof(peerPaths));
+                _peerPaths[i] = peerPaths[i];
+                _peers[i] = new UnixDomainSocketEndPoint(peerPaths[i]);
+            }
 
             // A socket file left by a process that died keeps bind from succeeding (EADDRINUSE).
             if (File.Exists(localPath))
@@ -83,7 +107,11 @@ namespace Gateway.Host.Radio
 
         public string LocalPath { get; }
 
-        public string PeerPath { get; }
+        /// <summary>The first (or only) peer's socket path.</summary>
+        public string PeerPath => _peerPaths[0];
+
+        /// <summary>Every peer's socket path, in address order.</summary>
+        public string[] PeerPaths => (string[])_peerPaths.Clone();
 
         /// <summary>Datagrams sent to the peer (one per AD structure per transmission).</summary>
         public long Sent => Interlocked.Read(ref _sent);
@@ -206,15 +234,18 @@ namespace Gateway.Host.Radio
                         return;
                     }
 
-                    try
+                    foreach (UnixDomainSocketEndPoint peer in _peers)
                     {
-                        _socket.SendTo(datagram, 0, datagram.Length, SocketFlags.None, _peer);
-                        Interlocked.Increment(ref _sent);
-                    }
-                    catch (SocketException)
-                    {
-                        // No peer bound yet (meshd not started), or its queue is full: the air lost it.
-                        Interlocked.Increment(ref _sendFailures);
+                        try
+                        {
+                            _socket.SendTo(datagram, 0, datagram.Length, SocketFlags.None, peer);
+                            Interlocked.Increment(ref _sent);
+                        }
+                        catch (SocketException)
+                        {
+                            // No peer bound yet (meshd not started), or its queue is full: the air lost it.
+                            Interlocked.Increment(ref _sendFailures);
+                        }
                     }
                 }
             }
@@ -224,6 +255,7 @@ namespace Gateway.Host.Radio
         {
             // Larger than any valid datagram, so an oversized one is seen whole and dropped.
             var buffer = new byte[2048];
+            EndPoint sender = new UnixDomainSocketEndPoint(LocalPath);
             while (!_disposed)
             {
                 int count;
@@ -234,7 +266,7 @@ namespace Gateway.Host.Radio
                         continue;
                     }
 
-                    count = _socket.Receive(buffer, 0, buffer.Length, SocketFlags.None);
+                    count = _socket.ReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref sender);
                 }
                 catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock || e.SocketErrorCode == SocketError.MessageSize)
                 {
@@ -255,11 +287,26 @@ namespace Gateway.Host.Radio
                     continue;
                 }
 
-                Deliver(buffer, count);
+                Deliver(buffer, count, AddressOf(sender));
             }
         }
 
-        private void Deliver(byte[] buffer, int count)
+        /// <summary>PeerAddress + the index of the sender's path among the peers; PeerAddress for an unknown sender.</summary>
+        private ulong AddressOf(EndPoint sender)
+        {
+            string path = (sender as UnixDomainSocketEndPoint)?.ToString();
+            for (int i = 0; path != null && i < _peerPaths.Length; i++)
+            {
+                if (string.Equals(_peerPaths[i], path, StringComparison.Ordinal))
+                {
+                    return _options.PeerAddress + (ulong)i;
+                }
+            }
+
+            return _options.PeerAddress;
+        }
+
+        private void Deliver(byte[] buffer, int count, ulong address)
         {
             int start = 0;
             if (_options.AcceptMarker && count > 0 && buffer[0] == Marker)
@@ -279,7 +326,6 @@ namespace Gateway.Host.Radio
             var ad = new byte[1 + adLength];
             ad[0] = (byte)adLength;
             Array.Copy(buffer, start, ad, 1, adLength);
-            ulong address = _options.PeerAddress;
             int rssi = _options.Rssi;
             // Counted before posting, so whoever the delivery wakes already sees it counted.
             Interlocked.Increment(ref _received);
