@@ -55,7 +55,7 @@ public sealed partial class SimulatedMeshGateway
     public void PowerFail()
     {
         Process.Kill();
-        Station.PowerOff();
+        Station?.PowerOff();
     }
 
     /// <summary>The provisioner UUID the gateway uses: the configured one, else one derived from the seed.</summary>
@@ -89,17 +89,20 @@ public sealed partial class SimulatedMeshGateway
         Registry = new MeshDatabaseRegistry(DatabaseStore, Keys, Network, aes, Log) { Clock = Timestamp };
         if (Options.AdvertisingBearer)
         {
-            NetworkBearer = new AdvertisingNetworkBearer(Station.Radio, 3, 20);
+            NetworkBearer = new AdvertisingNetworkBearer(Radio, 3, 20);
             Network.AddBearer(NetworkBearer);
         }
 
-        ProxyClient = new GattProxyClient(Station.Central, _scheduler, Network, Log);
-        ProxyClient.SetFilterAddresses(new[] { Network.PrimaryAddress });
-        Network.AddBearer(ProxyClient);
-        ProxyConnector = new GattProxyConnector(ProxyClient, Keys, _scheduler, Log) { ConnectTimeoutMilliseconds = Options.ProxyConnectTimeoutMs };
+        if (Central != null)
+        {
+            ProxyClient = new GattProxyClient(Central, _scheduler, Network, Log);
+            ProxyClient.SetFilterAddresses(new[] { Network.PrimaryAddress });
+            Network.AddBearer(ProxyClient);
+            ProxyConnector = new GattProxyConnector(ProxyClient, Keys, _scheduler, Log) { ConnectTimeoutMilliseconds = Options.ProxyConnectTimeoutMs };
 
-        // One central connection stays free for the proxy; PB-GATT provisioning gets the others.
-        Provisioner.MaxPbGattSessions = Math.Max(1, Options.MaxGattConnections - 1);
+            // One central connection stays free for the proxy; PB-GATT provisioning gets the others.
+            Provisioner.MaxPbGattSessions = Math.Max(1, Options.MaxGattConnections - 1);
+        }
         ConfigClient = new ConfigClient(Network, _scheduler, Options.ConfigClient);
         Configurator = new MeshNodeConfigurator(ConfigClient, DatabaseStore, ProxyConnector, Options.AdvertisingBearer, _scheduler, Log);
         if (cloud == null)

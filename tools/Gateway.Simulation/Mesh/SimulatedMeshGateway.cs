@@ -33,22 +33,45 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
     /// workflow with the cloud decides instead of <see cref="AutoAuthorize"/>.
     /// </summary>
     public SimulatedMeshGateway(AirStation station, IScheduler scheduler, long seed, MeshGatewayOptions options, IStorage storage, MeshGatewayCloud cloud)
+        : this(station.Name, station.Radio, ConfigureCentral(station, options), scheduler, seed, options, storage, cloud)
     {
         Station = station;
+    }
+
+    /// <summary>
+    /// The same gateway on any advertising radio, e.g. an external one on a Unix datagram socket
+    /// (Gateway.Host's UnixSocketRadio, where bluetooth-meshd nodes live), and an optional GATT
+    /// central: without one, provisioning is PB-ADV only and every node is reached over the
+    /// advertising bearer (<see cref="MeshGatewayOptions.AdvertisingBearer"/> must then be set).
+    /// </summary>
+    public SimulatedMeshGateway(string name, IAdvertisingRadio radio, IGattCentral central, IScheduler scheduler, long seed, MeshGatewayOptions options, IStorage storage, MeshGatewayCloud cloud)
+    {
+        if (radio == null)
+        {
+            throw new System.ArgumentNullException(nameof(radio));
+        }
+
+        if (central == null && !options.AdvertisingBearer)
+        {
+            throw new System.ArgumentException("without a GATT central the gateway needs the advertising bearer", nameof(options));
+        }
+
+        Name = name;
+        Radio = radio;
+        Central = central;
         Options = options;
-        Process = new Process.SimulatedProcess(scheduler, station.Name);
+        Process = new Process.SimulatedProcess(scheduler, name);
         scheduler = Process.Scheduler;
         _scheduler = scheduler;
         var random = new SeededRandom(seed);
-        Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
+        Cpu = new SimulatedCpu(scheduler, name + ".cpu");
         KeyWorker = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.ScalarMultiplicationMs, options.PrecomputeKeyPair);
         Log = new CapturingLog();
         Context = new ProvisioningContext(scheduler, random, KeyWorker, new ManagedAes128(), Log, options.Settings);
-        PbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
+        PbAdv = new PbAdvBearer(radio, scheduler, random, options.PbAdvOptions);
         Discovery = new UnprovisionedDeviceTable(scheduler, new DiscoveryOptions { Capacity = options.DiscoveryCapacity });
-        station.Radio.SetReceiver(OnAdvertisement);
-        station.Central.MaxConnections = options.MaxGattConnections;
-        Provisioner = new MeshProvisioner(Context, PbAdv, station.Central, null) { MaxPbAdvSessions = options.MaxPbAdvSessions };
+        radio.SetReceiver(OnAdvertisement);
+        Provisioner = new MeshProvisioner(Context, PbAdv, central, null) { MaxPbAdvSessions = options.MaxPbAdvSessions };
         Discovery.DeviceFound += OnDeviceFound;
         if (storage != null)
         {
@@ -60,7 +83,15 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
     /// <summary>The gateway's software; <see cref="PowerFail"/> kills it.</summary>
     public Process.SimulatedProcess Process { get; }
 
+    /// <summary>Its station on the virtual air; null on an external radio.</summary>
     public AirStation Station { get; }
+
+    public string Name { get; }
+
+    public IAdvertisingRadio Radio { get; }
+
+    /// <summary>The GATT central for PB-GATT and the proxy; null when the gateway has none.</summary>
+    public IGattCentral Central { get; }
 
     public MeshGatewayOptions Options { get; }
 
@@ -88,6 +119,12 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
 
     /// <summary>Per-device request settings (static OOB values the cloud knows, policies).</summary>
     public System.Func<byte[], ProvisioningRequest, ProvisioningRequest> ConfigureRequest { get; set; }
+
+    private static IGattCentral ConfigureCentral(AirStation station, MeshGatewayOptions options)
+    {
+        station.Central.MaxConnections = options.MaxGattConnections;
+        return station.Central;
+    }
 
     /// <summary>Lets the gateway read Output OOB from a node like the app user would.</summary>
     public void Know(SimulatedMeshNode node) => _nodes[Hex.Encode(node.Uuid)] = node;

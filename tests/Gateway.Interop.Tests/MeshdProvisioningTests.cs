@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Gateway.Core.Orchestration;
+using Gateway.Core.Runtime;
+using Gateway.Interop.Tests.BlueZ;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Gateway.Interop.Tests
+{
+    /// <summary>
+    /// Our host gateway provisions and configures BlueZ's bluetooth-meshd (an independent, widely
+    /// deployed mesh stack) over PB-ADV and the advertising bearer, on a Unix datagram socket radio.
+    /// Each test starts its own meshd node(s) and gateway; step times are printed for the record.
+    /// </summary>
+    [Trait("Category", "Interop")]
+    public sealed class MeshdProvisioningTests : IDisposable
+    {
+        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
+
+        private readonly ITestOutputHelper _output;
+        private readonly string _folder;
+
+        public MeshdProvisioningTests(ITestOutputHelper output)
+        {
+            _output = output;
+
+            // Socket paths hold at most 107 octets: a short folder under /tmp.
+            _folder = Path.Combine("/tmp", "gwi-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+            Directory.CreateDirectory(_folder);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A socket still closing: the temp folder is cleaned later.
+            }
+        }
+
+        [SkippableFact]
+        public async Task MshPRT_5_4_NoOob_PbAdv_EndsWithJoinComplete_AndTheNodeInOurDatabase()
+        {
+            BlueZPeer.Require();
+            byte[] uuid = NewV4Uuid();
+            using var node = new MeshdNode("meshd-1", Path.Combine(_folder, "n1"), uuid, Path.Combine(_folder, "gw.sock"));
+            await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, new[] { node.SocketPath });
+
+            var end = gateway.WaitForEnd(uuid, Limit);
+            var joined = node.WaitForAgent("JOIN_COMPLETE", TimeSpan.FromSeconds(5));
+            Report(gateway, node, uuid);
+            Assert.True(joined != null, "meshd did not call JoinComplete\n" + node.Describe() + "\n" + gateway.DescribeLog());
+            Assert.True(end != null && end.Value.Stage == MeshDeviceStage.Done, "gateway: " + end + "\n" + node.Describe() + "\n" + gateway.DescribeLog());
+
+            // Our database holds the node at the address meshd stored, with meshd's device key.
+            (int address, string deviceKey, int elements) = gateway.Node(uuid, n => (n.UnicastAddress, Hex.Encode(n.DeviceKey), n.ElementCount));
+            Assert.Equal(end.Value.Address, address);
+            using JsonDocument nodeJson = JsonDocument.Parse(File.ReadAllText(node.NodeJsonPath));
+            JsonElement root = nodeJson.RootElement;
+            Assert.Equal(address.ToString("X4"), root.GetProperty("unicastAddress").GetString().ToUpperInvariant());
+            Assert.Equal(deviceKey, root.GetProperty("deviceKey").GetString().ToLowerInvariant());
+            Assert.Equal(elements, root.GetProperty("elements").GetArrayLength());
+        }
+
+        private void Report(InteropGateway gateway, MeshdNode node, byte[] uuid)
+        {
+            _output.WriteLine(node.Name + " agent:");
+            foreach (string line in node.AgentLines())
+            {
+                _output.WriteLine("  " + line);
+            }
+
+            var state = gateway.Read(() =>
+            {
+                MeshDeviceState s = gateway.Gateway.Workflow.Find(uuid);
+                return s == null ? null : new[] { s.LastSeenMs, s.ReportedAtMs, s.AuthorizedAtMs, s.StartedAtMs, s.ProvisionedAtMs, s.EndedAtMs };
+            });
+            if (state != null)
+            {
+                _output.WriteLine($"{node.Name} gateway clock (ms): reported {state[1]}, authorized {state[2]}, provisioning started {state[3]}, provisioned {state[4]}, ended {state[5]}");
+                _output.WriteLine($"{node.Name} steps: authorization {state[2] - state[1]} ms, provisioning {state[4] - state[3]} ms, configuration {state[5] - state[4]} ms");
+            }
+        }
+
+        /// <summary>A random RFC 4122 version 4 UUID (meshd 5.66 refuses others).</summary>
+        internal static byte[] NewV4Uuid()
+        {
+            byte[] uuid = Guid.NewGuid().ToByteArray();
+            uuid[6] = (byte)((uuid[6] & 0x0F) | 0x40);
+            uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
+            return uuid;
+        }
+    }
+}
