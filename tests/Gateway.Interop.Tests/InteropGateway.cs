@@ -154,6 +154,14 @@ namespace Gateway.Interop.Tests
             return Read(() => read(Gateway.DatabaseStore.Current.FindNodeByUuid(uuid)));
         }
 
+        /// <summary>Sends one Configuration request with the gateway's ConfigClient and waits for its result.</summary>
+        public Gateway.Core.Mesh.Config.ConfigResult Configure(Action<Gateway.Core.Mesh.Config.ConfigClient, Gateway.Core.Mesh.Config.ConfigResultHandler> send, TimeSpan limit)
+        {
+            var done = new TaskCompletionSource<Gateway.Core.Mesh.Config.ConfigResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            OnClockAsync(() => send(Gateway.ConfigClient, r => done.TrySetResult(r))).GetAwaiter().GetResult();
+            return done.Task.Wait(limit) ? done.Task.Result : null;
+        }
+
         /// <summary>The gateway's log and the scheduler's, for failure messages.</summary>
         public string DescribeLog()
         {

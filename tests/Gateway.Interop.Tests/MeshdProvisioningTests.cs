@@ -54,7 +54,7 @@ namespace Gateway.Interop.Tests
 
             var end = gateway.WaitForEnd(uuid, Limit);
             var joined = node.WaitForAgent("JOIN_COMPLETE", TimeSpan.FromSeconds(5));
-            Report(gateway, node, uuid);
+            Report(_output, gateway, node, uuid);
             Assert.True(joined != null, "meshd did not call JoinComplete\n" + node.Describe() + "\n" + gateway.DescribeLog());
             Assert.True(end != null && end.Value.Stage == MeshDeviceStage.Done, "gateway: " + end + "\n" + node.Describe() + "\n" + gateway.DescribeLog());
 
@@ -68,12 +68,13 @@ namespace Gateway.Interop.Tests
             Assert.Equal(elements, root.GetProperty("elements").GetArrayLength());
         }
 
-        private void Report(InteropGateway gateway, MeshdNode node, byte[] uuid)
+        /// <summary>Prints the agent's callbacks and the gateway's step times (the closing note's numbers).</summary>
+        internal static void Report(ITestOutputHelper output, InteropGateway gateway, MeshdNode node, byte[] uuid)
         {
-            _output.WriteLine(node.Name + " agent:");
+            output.WriteLine(node.Name + " agent:");
             foreach (string line in node.AgentLines())
             {
-                _output.WriteLine("  " + line);
+                output.WriteLine("  " + line);
             }
 
             var state = gateway.Read(() =>
@@ -83,8 +84,8 @@ namespace Gateway.Interop.Tests
             });
             if (state != null)
             {
-                _output.WriteLine($"{node.Name} gateway clock (ms): reported {state[1]}, authorized {state[2]}, provisioning started {state[3]}, provisioned {state[4]}, ended {state[5]}");
-                _output.WriteLine($"{node.Name} steps: authorization {state[2] - state[1]} ms, provisioning {state[4] - state[3]} ms, configuration {state[5] - state[4]} ms");
+                output.WriteLine($"{node.Name} gateway clock (ms): reported {state[1]}, authorized {state[2]}, provisioning started {state[3]}, provisioned {state[4]}, ended {state[5]}");
+                output.WriteLine($"{node.Name} steps: authorization {state[2] - state[1]} ms, provisioning {state[4] - state[3]} ms, configuration {state[5] - state[4]} ms");
             }
         }
 
