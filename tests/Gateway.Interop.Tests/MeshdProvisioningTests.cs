@@ -85,7 +85,9 @@ namespace Gateway.Interop.Tests
             if (state != null)
             {
                 output.WriteLine($"{node.Name} gateway clock (ms): reported {state[1]}, authorized {state[2]}, provisioning started {state[3]}, provisioned {state[4]}, ended {state[5]}");
-                output.WriteLine($"{node.Name} steps: authorization {state[2] - state[1]} ms, provisioning {state[4] - state[3]} ms, configuration {state[5] - state[4]} ms");
+                output.WriteLine(state[4] > 0
+                    ? $"{node.Name} steps: authorization {state[2] - state[1]} ms, provisioning {state[4] - state[3]} ms, configuration {state[5] - state[4]} ms"
+                    : $"{node.Name} steps: authorization {state[2] - state[1]} ms, provisioning failed after {state[5] - state[3]} ms");
             }
         }
 

@@ -11,8 +11,9 @@ namespace Gateway.Interop.Tests.BlueZ
     /// One unprovisioned BlueZ mesh node: a private session dbus-daemon, bluetooth-meshd on it with
     /// its radio on a Unix datagram socket (<c>--io unit:</c>) and our preload library, and the
     /// Python Join application (join-agent.py) that calls Network1.Join and answers meshd's
-    /// callbacks. Each is a direct child of the test process (meshd's unit mode sets
-    /// PR_SET_PDEATHSIG) and is killed by PID on <see cref="Dispose"/>.
+    /// callbacks. Each is a direct child of the test process, started from a thread that never
+    /// exits (<see cref="ChildProcessLauncher"/>: meshd's unit mode sets PR_SET_PDEATHSIG), and
+    /// is killed by PID on <see cref="Dispose"/>.
     /// </summary>
     public sealed class MeshdNode : IDisposable
     {
@@ -23,6 +24,7 @@ namespace Gateway.Interop.Tests.BlueZ
         private readonly List<(TimeSpan At, string Line)> _agentLines = new List<(TimeSpan, string)>();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private bool _meshdOnBus;
+        private Process _meshd;
 
         /// <param name="folder">A short folder of its own (socket paths hold at most 107 octets).</param>
         /// <param name="uuid">Device UUID, RFC 4122 version 4 (meshd 5.66 refuses others).</param>
@@ -135,7 +137,8 @@ namespace Gateway.Interop.Tests.BlueZ
         /// <summary>What to print when a check fails: agent lines and meshd's log tail.</summary>
         public string Describe()
         {
-            return Name + " agent:\n  " + string.Join("\n  ", AgentLines()) + "\n" + Name + " meshd log (tail):\n" + MeshdLogTail();
+            string state = _meshd == null ? "not started" : _meshd.HasExited ? "exited with " + _meshd.ExitCode : "running";
+            return Name + " agent:\n  " + string.Join("\n  ", AgentLines()) + "\n" + Name + " meshd (" + state + ") log (tail):\n" + MeshdLogTail();
         }
 
         public void Dispose()
@@ -251,8 +254,13 @@ namespace Gateway.Interop.Tests.BlueZ
                 }
             }
 
-            Process process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + file);
+            Process process = ChildProcessLauncher.Start(info) ?? throw new InvalidOperationException("cannot start " + file);
             _processes.Add(process);
+            if (file == BlueZPeer.Meshd)
+            {
+                _meshd = process;
+            }
+
             process.OutputDataReceived += (_, e) => { if (e.Data != null) { onOutput?.Invoke(e.Data); } };
             process.ErrorDataReceived += (_, e) => { if (e.Data != null) { onError?.Invoke(e.Data); } };
             process.BeginOutputReadLine();

@@ -171,12 +171,12 @@ def main():
     def join(attempts_left):
         try:
             network = dbus.Interface(bus.get_object(MESH, '/org/bluez/mesh'), MESH + '.Network1')
-        except dbus.exceptions.DBusException:
+        except dbus.exceptions.DBusException as error:
             # meshd registers /org/bluez/mesh a moment after it reaches the bus.
             if attempts_left > 0:
                 GLib.timeout_add(100, join, attempts_left - 1)
             else:
-                say('ERROR meshd is not on the bus')
+                say('ERROR meshd is not on the bus: ' + str(error).replace('\n', ' '))
             return False
         network.Join(ROOT, dbus.Array([dbus.Byte(b) for b in uuid], signature='y'),
                      reply_handler=joined, error_handler=join_error)
