@@ -68,6 +68,59 @@ namespace Gateway.Interop.Tests
             Assert.Equal(elements, root.GetProperty("elements").GetArrayLength());
         }
 
+        [SkippableFact]
+        public async Task ThreeMeshdNodes_ProvisionedAndConfiguredConcurrently_ByOneGateway()
+        {
+            BlueZPeer.Require();
+            string gatewaySocket = Path.Combine(_folder, "gw.sock");
+            var nodes = new MeshdNode[3];
+            try
+            {
+                for (int i = 0; i < nodes.Length; i++)
+                {
+                    nodes[i] = new MeshdNode("meshd-" + (i + 1), Path.Combine(_folder, "n" + (i + 1)), NewV4Uuid(), gatewaySocket);
+                }
+
+                await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, Array.ConvertAll(nodes, n => n.SocketPath));
+                var ends = new (MeshDeviceStage Stage, int Address, string Reason)?[nodes.Length];
+                for (int i = 0; i < nodes.Length; i++)
+                {
+                    ends[i] = gateway.WaitForEnd(nodes[i].Uuid, Limit);
+                }
+
+                foreach (MeshdNode node in nodes)
+                {
+                    Report(_output, gateway, node, node.Uuid);
+                }
+
+                // The sessions overlapped: each started before any other had finished provisioning.
+                long[][] times = Array.ConvertAll(nodes, n => gateway.Read(() =>
+                {
+                    MeshDeviceState s = gateway.Gateway.Workflow.Find(n.Uuid);
+                    return new[] { s.StartedAtMs, s.ProvisionedAtMs };
+                }));
+                for (int i = 0; i < nodes.Length; i++)
+                {
+                    Assert.True(ends[i] != null && ends[i].Value.Stage == MeshDeviceStage.Done, nodes[i].Name + ": " + ends[i] + "\n" + nodes[i].Describe() + "\n" + gateway.DescribeLog());
+                    Assert.True(nodes[i].WaitForAgent("JOIN_COMPLETE", TimeSpan.FromSeconds(5)) != null, nodes[i].Describe());
+                    Assert.True(File.Exists(nodes[i].NodeJsonPath));
+                }
+
+                long lastStart = Math.Max(times[0][0], Math.Max(times[1][0], times[2][0]));
+                long firstProvisioned = Math.Min(times[0][1], Math.Min(times[1][1], times[2][1]));
+                Assert.True(lastStart < firstProvisioned, "provisioning ran one after the other, not concurrently");
+                int[] addresses = Array.ConvertAll(ends, e => e.Value.Address);
+                Assert.Equal(3, new System.Collections.Generic.HashSet<int>(addresses).Count);
+            }
+            finally
+            {
+                foreach (MeshdNode node in nodes)
+                {
+                    node?.Dispose();
+                }
+            }
+        }
+
         /// <summary>Prints the agent's callbacks and the gateway's step times (the closing note's numbers).</summary>
         internal static void Report(ITestOutputHelper output, InteropGateway gateway, MeshdNode node, byte[] uuid)
         {
