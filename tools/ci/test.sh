@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: builds the solution, runs every host test project and prints a
-# summary whose last line is "N passed, N failed" (exit code 0 only when nothing failed).
+# summary whose last line is "N passed, N failed" (after a line "N skipped"; exit code 0 only when
+# nothing failed).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -38,5 +39,6 @@ if [ $((passed + failed)) -eq 0 ]; then
   echo "no test ran"
   failed=1
 fi
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "${skipped} skipped"
+echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]
