@@ -29,7 +29,8 @@ internal static class GatewayCommand
             DemoOptions options = Load(parse.GetValue(config));
             await using var run = new DemoRun(options);
             await run.StartAsync(cancellation);
-            AnsiConsole.MarkupLine($"gateway {Markup.Escape(options.GatewayIdentity.ProductKey)}/{Markup.Escape(options.GatewayIdentity.DeviceName)}: {Markup.Escape(run.BrokerDescription)}, {run.Devices.Count} simulated device(s); Ctrl-C stops it");
+            string radio = options.ExternalRadio ? ", mesh radio on " + options.RadioSocket + " (" + options.RadioPeers.Count + " peer(s))" : string.Empty;
+            AnsiConsole.MarkupLine($"gateway {Markup.Escape(options.GatewayIdentity.ProductKey)}/{Markup.Escape(options.GatewayIdentity.DeviceName)}: {Markup.Escape(run.BrokerDescription)}, {run.Devices.Count} simulated device(s){Markup.Escape(radio)}; Ctrl-C stops it");
             var reported = new HashSet<DemoDevice>();
             bool done = false;
             while (!cancellation.IsCancellationRequested && !(done && parse.GetValue(untilDone)) && run.NowMs < options.LimitMs)
@@ -76,8 +77,35 @@ internal static class GatewayCommand
                 }
             }
 
+            string radioSocket = null;
+            var radioPeers = new List<string>();
+            int expected = 0;
+            if (root.TryGetProperty("radio", out JsonElement radio))
+            {
+                // "radio": { "unixSocket": PATH, "peers": [PATH...], "expectDevices": N } — docs/cli.md
+                radioSocket = Text(radio, "unixSocket");
+                if (!radio.TryGetProperty("peers", out JsonElement peers) || peers.ValueKind != JsonValueKind.Array || peers.GetArrayLength() == 0)
+                {
+                    throw new CliException("configuration: \"radio.peers\" must list at least one socket path");
+                }
+
+                foreach (JsonElement peer in peers.EnumerateArray())
+                {
+                    radioPeers.Add(peer.GetString() ?? throw new CliException("configuration: \"radio.peers\" holds a non-string"));
+                }
+
+                expected = radio.TryGetProperty("expectDevices", out JsonElement e) ? e.GetInt32() : 0;
+                if (home.ValueKind == JsonValueKind.Object && home.TryGetProperty("mesh", out JsonElement m) && m.GetInt32() > 0)
+                {
+                    throw new CliException("configuration: simulated mesh devices (home.mesh) live on the virtual air; with an external radio set home.mesh to 0");
+                }
+            }
+
             return new DemoOptions
             {
+                RadioSocket = radioSocket,
+                RadioPeers = radioPeers,
+                ExpectedRadioDevices = expected,
                 GatewayIdentity = identity,
                 Broker = Text(root, "broker"),
                 Seed = home.ValueKind == JsonValueKind.Object && home.TryGetProperty("seed", out JsonElement seed) ? seed.GetInt64() : 1,

@@ -90,6 +90,19 @@ namespace Gateway.Core.Orchestration
             return (MeshDeviceState)_devices[Hex.Encode(uuid)];
         }
 
+        /// <summary>Every device the workflow has seen, in no particular order (a copy: status pages, the host's device list).</summary>
+        public MeshDeviceState[] Devices()
+        {
+            MeshDeviceState[] all = new MeshDeviceState[_devices.Count];
+            int i = 0;
+            foreach (object state in _devices.Values)
+            {
+                all[i++] = (MeshDeviceState)state;
+            }
+
+            return all;
+        }
+
         private MeshDeviceState StateOf(byte[] uuid)
         {
             string key = Hex.Encode(uuid);

@@ -19,8 +19,8 @@ internal sealed class DemoOptions
 
     public FileInfo Report { get; init; }
 
-    /// <summary>Virtual milliseconds per real millisecond (1 with --real-time).</summary>
-    public double Speed => RealTime ? 1.0 : 10.0;
+    /// <summary>Virtual milliseconds per real millisecond (1 with --real-time, and with an external radio: its peers run in real time).</summary>
+    public double Speed => RealTime || ExternalRadio ? 1.0 : 10.0;
 
     /// <summary>
     /// `gw gateway`: the gateway's own identity and an external cloud (no emulator is started);
@@ -32,6 +32,20 @@ internal sealed class DemoOptions
     public System.Collections.Generic.IReadOnlyList<WifiLampConfig> WifiLamps { get; init; }
 
     public bool ExternalCloud => GatewayIdentity != null;
+
+    /// <summary>
+    /// `gw gateway`: the gateway's advertising radio is an external one on a Unix datagram socket
+    /// (docs/external-radio.md) bound at this path instead of the virtual air; null: the virtual air.
+    /// </summary>
+    public string RadioSocket { get; init; }
+
+    /// <summary>The external radio's peers (e.g. bluetooth-meshd `--io unit:` sockets).</summary>
+    public System.Collections.Generic.IReadOnlyList<string> RadioPeers { get; init; }
+
+    /// <summary>With the external radio: how many mesh devices --until-done waits for.</summary>
+    public int ExpectedRadioDevices { get; init; }
+
+    public bool ExternalRadio => RadioSocket != null;
 
     /// <summary>Give up after this much simulated time.</summary>
     public long LimitMs { get; init; } = 15 * 60 * 1000;

@@ -11,7 +11,7 @@ internal sealed partial class DemoRun
         string text = null;
         await OnClockAsync(() =>
         {
-            MeshDatabase database = _home.Gateway.DatabaseStore?.Current;
+            MeshDatabase database = _gateway.DatabaseStore?.Current;
             text = database == null ? null : CdbExporter.ExportText(database);
         });
         return text;

@@ -16,6 +16,7 @@ using Gateway.Core.Mesh.Provisioning;
 using Gateway.Core.Orchestration;
 using Gateway.Core.Runtime;
 using Gateway.Host.Cloud;
+using Gateway.Host.Radio;
 using Gateway.Host.Runtime;
 using Gateway.Simulation;
 using Gateway.Simulation.Mesh;
@@ -41,6 +42,8 @@ internal sealed partial class DemoRun : IAsyncDisposable
     private CloudEmulator _emulator;
     private CloudLink _cloudLink;
     private SimulatedMeshHome _home;
+    private SimulatedMeshGateway _gateway;
+    private UnixSocketRadio _externalRadio;
     private MeshProvisioningWorkflow _workflow;
     private DeviceCredentials _identity;
     private string _brokerHost;
@@ -108,9 +111,21 @@ internal sealed partial class DemoRun : IAsyncDisposable
             Settings = new CloudLinkSettings { SecureMode = LinkKitSecureMode.TcpDirect, BackoffInitialMilliseconds = 500 },
         };
         _gatewayStorage = new FileStorage(Path.Combine(_stateFolder, "gateway"));
-        _home = new SimulatedMeshHome(_options.Seed, air, new MeshGatewayOptions { ScalarMultiplicationMs = 1000, RetryFailed = false }, _scheduler, _gatewayStorage, cloud);
-        _cloudLink = _home.Gateway.Cloud;
-        _workflow = _home.Gateway.Workflow;
+        if (_options.ExternalRadio)
+        {
+            // The mesh gateway's radio is external (meshd nodes, a HIL rig); the home's air keeps
+            // only the simulated Wi-Fi side. No GATT central: PB-ADV and the advertising bearer.
+            _externalRadio = new UnixSocketRadio(_scheduler, _options.RadioSocket, _options.RadioPeers.ToArray(), new UnixSocketRadioOptions { PeerAddress = 0xE0000000001 });
+            _gateway = new SimulatedMeshGateway("gateway", _externalRadio, null, _scheduler, _options.Seed ^ 0x5A5A, new MeshGatewayOptions { ScalarMultiplicationMs = 0 }, _gatewayStorage, cloud);
+        }
+        else
+        {
+            _home = new SimulatedMeshHome(_options.Seed, air, new MeshGatewayOptions { ScalarMultiplicationMs = 1000, RetryFailed = false }, _scheduler, _gatewayStorage, cloud);
+            _gateway = _home.Gateway;
+        }
+
+        _cloudLink = _gateway.Cloud;
+        _workflow = _gateway.Workflow;
 
         for (int i = 0; i < _options.MeshDevices; i++)
         {
@@ -146,17 +161,37 @@ internal sealed partial class DemoRun : IAsyncDisposable
 
         var device = new DemoDevice("mesh-" + (index + 1), bearer == ProvisioningBearerType.PbAdv ? "mesh PB-ADV" : "mesh PB-GATT", Hex.Encode(node.Uuid)) { Method = method };
         _devices.Add(device);
-        _meshNodes[device] = node;
+        _meshNodes[device] = node.Uuid;
     }
 
-    private readonly Dictionary<DemoDevice, SimulatedMeshNode> _meshNodes = new();
+    private readonly Dictionary<DemoDevice, byte[]> _meshNodes = new();
+
+    /// <summary>With the external radio, every device the workflow knows becomes a row as it is found.</summary>
+    private void AddExternalDevices()
+    {
+        foreach (MeshDeviceState state in _workflow.Devices())
+        {
+            string id = Hex.Encode(state.Uuid);
+            if (!_meshNodes.Keys.Any(d => d.Id == id))
+            {
+                var device = new DemoDevice("radio-" + (_meshNodes.Count + 1), "mesh PB-ADV (external radio)", id) { Method = "from the cloud" };
+                _devices.Add(device);
+                _meshNodes[device] = state.Uuid;
+            }
+        }
+    }
 
     /// <summary>Copies the live state into the device rows (runs on the clock's thread).</summary>
     private void Refresh()
     {
-        foreach ((DemoDevice device, SimulatedMeshNode node) in _meshNodes)
+        if (_externalRadio != null)
         {
-            MeshDeviceState state = _workflow.Find(node.Uuid);
+            AddExternalDevices();
+        }
+
+        foreach ((DemoDevice device, byte[] uuid) in _meshNodes)
+        {
+            MeshDeviceState state = _workflow.Find(uuid);
             MeshDeviceRecord record = _emulator?.FindMeshDevice(device.Id);
             if (state == null)
             {
@@ -197,7 +232,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
         await OnClockAsync(() =>
         {
             Refresh();
-            done = _devices.All(d => d.Finished);
+            done = _devices.All(d => d.Finished) && (!_options.ExternalRadio || _meshNodes.Count >= Math.Max(1, _options.ExpectedRadioDevices));
         });
         return done;
     }
@@ -228,6 +263,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
         }
 
         _scheduler?.Dispose();
+        _externalRadio?.Dispose();
         if (_cloudService != null)
         {
             await _cloudService.DisposeAsync();
