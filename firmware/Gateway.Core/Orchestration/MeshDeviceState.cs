@@ -80,6 +80,9 @@ namespace Gateway.Core.Orchestration
         /// </summary>
         internal bool ProbingUnconfirmedProvisioning { get; set; }
 
+        /// <summary>Configuration retries after transient failures since the node was provisioned (or resumed).</summary>
+        public int ConfigurationRetries { get; internal set; }
+
         /// <summary>Resumed after a reboot with its success report still in the outbox: configure, but do not report again.</summary>
         internal bool SuccessAlreadyReported { get; set; }
 

@@ -4,6 +4,7 @@ using Gateway.Core.Cloud;
 using Gateway.Core.Mesh.Bearers;
 using Gateway.Core.Mesh.Discovery;
 using Gateway.Core.Mesh.Provisioning;
+using Gateway.Core.Runtime;
 
 namespace Gateway.Core.Orchestration
 {
@@ -94,6 +95,7 @@ namespace Gateway.Core.Orchestration
             {
                 state.ProvisionedAtMs = _scheduler.NowMilliseconds;
                 state.Stage = MeshDeviceStage.Configuring;
+                state.ConfigurationRetries = 0;
                 _scheduler.Post(() => StartConfiguration(state));
                 return;
             }
@@ -165,7 +167,55 @@ namespace Gateway.Core.Orchestration
                 return;
             }
 
+            if (IsTransientConfigurationFailure(reason) && state.ConfigurationRetries < ConfigurationRetryCount)
+            {
+                // The node took its provisioning and only the exchange failed (a busy advertiser,
+                // a node slow to answer, a proxy that did not connect): a node without its AppKey
+                // is useless, and it will not beacon again to be tried anew, so the whole
+                // configuration runs again (every step is idempotent at the node) after a pause
+                // that doubles each time, which also lets a congested bearer drain.
+                long delay = ConfigurationRetryDelayMs << state.ConfigurationRetries;
+                state.ConfigurationRetries++;
+                int waiting = state.ConfigurationToken;
+                if (_log.IsEnabled(LogLevel.Information))
+                {
+                    _log.Write(LogLevel.Information, Component, "configuration of " + state.Key + " failed (" + reason + "), retry "
+                        + state.ConfigurationRetries.ToString() + " in " + delay.ToString() + " ms");
+                }
+
+                _scheduler.Schedule(delay, () =>
+                {
+                    // Dropped when the device turned up unprovisioned (or a resume took over) meanwhile.
+                    if (state.ConfigurationToken == waiting)
+                    {
+                        StartConfiguration(state);
+                    }
+                });
+                return;
+            }
+
             Finish(state, false, "configuration", 0, reason);
+        }
+
+        /// <summary>
+        /// Failures of the exchange rather than answers of the node: no status in time, the
+        /// transport gave up, a cancelled request, no proxy connection. A node that answers with
+        /// an error status (or a composition the database refuses) would answer the same again.
+        /// </summary>
+        internal static bool IsTransientConfigurationFailure(string reason)
+        {
+            if (reason == null)
+            {
+                return false;
+            }
+
+            return EndsWith(reason, "-timeout") || EndsWith(reason, "-send-failed") || EndsWith(reason, "-cancelled")
+                || reason == "proxy-failed";
+        }
+
+        private static bool EndsWith(string text, string suffix)
+        {
+            return text.Length >= suffix.Length && text.Substring(text.Length - suffix.Length) == suffix;
         }
     }
 }

@@ -45,6 +45,8 @@ namespace Gateway.Core.Orchestration
             _scheduler = scheduler;
             _log = log;
             FoundReportIntervalMs = 60000;
+            ConfigurationRetryCount = 3;
+            ConfigurationRetryDelayMs = 5000;
             _discovery.DeviceFound += OnDeviceFound;
             _cloud.RegisterRequestHandler(AlinkMethods.MeshDeviceProvision, OnProvisionRequest);
             _cloud.RegisterRequestHandler(AlinkMethods.MeshNodeReset, OnNodeResetRequest);
@@ -52,6 +54,15 @@ namespace Gateway.Core.Orchestration
 
         /// <summary>How often a still-unprovisioned device is reported again while no authorization came.</summary>
         public long FoundReportIntervalMs { get; set; }
+
+        /// <summary>
+        /// How often a configuration that failed in the exchange (timeout, send failed, no proxy)
+        /// runs again before the failure is reported; 0 reports the first failure.
+        /// </summary>
+        public int ConfigurationRetryCount { get; set; }
+
+        /// <summary>Pause before the first configuration retry; it doubles for each further one.</summary>
+        public long ConfigurationRetryDelayMs { get; set; }
 
         /// <summary>Devices reported, authorized, provisioned and configured so far (for status pages and tests).</summary>
         public int ReportedCount { get; private set; }
@@ -79,6 +90,7 @@ namespace Gateway.Core.Orchestration
                 Hashtable queued = _cloud.FindPendingParameters(AlinkMethods.MeshDeviceResult, "uuid", state.Key);
                 state.SuccessAlreadyReported = queued != null && (queued["result"] as string) == "success";
                 state.Stage = MeshDeviceStage.Configuring;
+                state.ConfigurationRetries = 0;
                 state.Plan = new MeshConfigurationPlan();
                 StartConfiguration(state);
             }

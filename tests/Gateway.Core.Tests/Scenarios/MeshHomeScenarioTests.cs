@@ -1,6 +1,7 @@
 using System.Linq;
 using Gateway.Core.Mesh.Bearers;
 using Gateway.Core.Mesh.Config;
+using Gateway.Core.Orchestration;
 using Gateway.Core.Runtime;
 using Gateway.Simulation.Mesh;
 using Xunit;
@@ -29,6 +30,46 @@ namespace Gateway.Core.Tests.Scenarios
             MeshHomeChecks.AssertConsistent(rig);
             Assert.Equal(bearer == ProvisioningBearerType.PbGatt ? 1 : 0, rig.Gateway.ProxyConnector.ConnectionsMade);
             _output.WriteLine(rig.Describe());
+        }
+
+        /// <summary>
+        /// A node that takes its provisioning and then cannot be reached for a while (out of range,
+        /// or a gateway whose advertiser fell so far behind that every exchange timed out, as the
+        /// demo did on a starved CI machine): the configuration fails in the exchange, and the
+        /// workflow runs it again after a pause instead of reporting the node failed for good.
+        /// </summary>
+        [Fact]
+        public void NodeUnreachableAfterProvisioningIsConfiguredByALaterRetry()
+        {
+            var rig = new MeshHomeRig(3);
+            var node = rig.Home.AddNode(ProvisioningBearerType.PbAdv);
+            Assert.True(rig.Scheduler.RunUntil(() => rig.Gateway.Workflow.Find(node.Uuid)?.Stage == MeshDeviceStage.Configuring, 120_000), rig.Describe());
+            node.Station.LossProbability = 1.0;
+            var state = rig.Gateway.Workflow.Find(node.Uuid);
+            Assert.True(rig.Scheduler.RunUntil(() => state.ConfigurationRetries > 0, 120_000), rig.Describe());
+            Assert.Equal(MeshDeviceStage.Configuring, state.Stage);
+            Assert.Equal(0, rig.Gateway.Workflow.FailedCount);
+
+            node.Station.LossProbability = null;
+            Assert.True(rig.Scheduler.RunUntil(() => rig.AllConfigured, 300_000), rig.Describe());
+            Assert.Equal(MeshDeviceStage.Done, state.Stage);
+            Assert.Equal(0, rig.Gateway.Workflow.FailedCount);
+            Assert.Equal(1, rig.Record(node).Results);
+            MeshHomeChecks.AssertConsistent(rig);
+        }
+
+        [Fact]
+        public void NodeThatNeverAnswersIsReportedFailedAfterTheRetries()
+        {
+            var rig = new MeshHomeRig(4);
+            var node = rig.Home.AddNode(ProvisioningBearerType.PbAdv);
+            Assert.True(rig.Scheduler.RunUntil(() => rig.Gateway.Workflow.Find(node.Uuid)?.Stage == MeshDeviceStage.Configuring, 120_000), rig.Describe());
+            node.Station.LossProbability = 1.0;
+            var state = rig.Gateway.Workflow.Find(node.Uuid);
+            Assert.True(rig.Scheduler.RunUntil(() => state.Stage == MeshDeviceStage.Failed, 900_000), rig.Describe());
+            Assert.Equal(rig.Gateway.Workflow.ConfigurationRetryCount, state.ConfigurationRetries);
+            Assert.Equal("composition-timeout", state.FailureReason);
+            Assert.Equal(1, rig.Gateway.Workflow.FailedCount);
         }
 
         /// <summary>

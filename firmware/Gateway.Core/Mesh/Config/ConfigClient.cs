@@ -167,7 +167,6 @@ namespace Gateway.Core.Mesh.Config
             r.AttemptsLeft = 1 + _options.RetryCount;
             r.Callback = done;
             r.TimerAction = () => OnTimeout(r);
-            r.SendCallback = result => OnSent(r, result);
             return r;
         }
 
@@ -219,14 +218,33 @@ namespace Gateway.Core.Mesh.Config
             r.AttemptsLeft--;
             r.Attempts++;
             r.Timer = _scheduler.Schedule(r.Timeout, r.TimerAction);
+            r.Sending = true;
+            r.TimedOut = false;
+
+            // Each attempt has its own completion: a transmission of an earlier attempt that ends
+            // late (it waited behind others for a slot) must not count against the current one.
+            int attempt = r.Attempts;
             _network.SendAccessMessage(_source, r.Node, MeshNetwork.RemoteDeviceKey, MeshNetwork.Default, _options.Ttl,
-                r.Payload, 0, r.Payload.Length, r.SendCallback);
+                r.Payload, 0, r.Payload.Length, result => OnSent(r, attempt, result));
         }
 
-        private void OnSent(ConfigRequest r, AccessSendResult result)
+        private void OnSent(ConfigRequest r, int attempt, AccessSendResult result)
         {
-            if (!_requests.Contains(r) || result == AccessSendResult.Sent || result == AccessSendResult.Acknowledged)
+            if (!_requests.Contains(r) || attempt != r.Attempts)
             {
+                return;
+            }
+
+            r.Sending = false;
+            if (result == AccessSendResult.Sent || result == AccessSendResult.Acknowledged)
+            {
+                if (r.TimedOut)
+                {
+                    // The wait ran out while the request was still going out (queued behind other
+                    // transmissions): the attempt ends now, as the timer would have ended it.
+                    OnTimeout(r);
+                }
+
                 return;
             }
 
@@ -236,9 +254,11 @@ namespace Gateway.Core.Mesh.Config
                 return;
             }
 
-            // The transport gave up (timeout, busy): the next attempt starts now.
+            // The transport gave up (no acknowledgment in its rounds, the node busy): the node or
+            // the air is slow or congested, so the next attempt waits a little, longer each time,
+            // instead of adding the same segments to a queue that did not drain.
             CancelTimer(r);
-            Attempt(r);
+            r.Timer = _scheduler.Schedule(_options.SendRetryDelayMilliseconds << (r.Attempts - 1), r.TimerAction);
         }
 
         private void OnTimeout(ConfigRequest r)
@@ -246,6 +266,14 @@ namespace Gateway.Core.Mesh.Config
             r.Timer = 0;
             if (!_requests.Contains(r))
             {
+                return;
+            }
+
+            if (r.Sending)
+            {
+                // Still going out: another copy now would only queue behind this one. The
+                // transmission's result decides (OnSent).
+                r.TimedOut = true;
                 return;
             }
 

@@ -14,6 +14,7 @@ namespace Gateway.Core.Mesh.Config
             ResponseTimeoutMilliseconds = 5000;
             SegmentedResponseTimeoutMilliseconds = 10000;
             RetryCount = 2;
+            SendRetryDelayMilliseconds = 1000;
             Ttl = -1;
         }
 
@@ -26,12 +27,19 @@ namespace Gateway.Core.Mesh.Config
         /// <summary>Attempts after the first one.</summary>
         public int RetryCount { get; set; }
 
+        /// <summary>
+        /// Pause before the next attempt when the transport gave up on the request itself (a
+        /// segmented request not acknowledged, the node busy); doubles with each attempt.
+        /// </summary>
+        public int SendRetryDelayMilliseconds { get; set; }
+
         /// <summary>TTL of requests; −1 uses the network's default.</summary>
         public int Ttl { get; set; }
 
         public void Validate()
         {
-            if (ResponseTimeoutMilliseconds < 1 || SegmentedResponseTimeoutMilliseconds < 1 || RetryCount < 0 || RetryCount > 10)
+            if (ResponseTimeoutMilliseconds < 1 || SegmentedResponseTimeoutMilliseconds < 1 || RetryCount < 0 || RetryCount > 10
+                || SendRetryDelayMilliseconds < 0 || SendRetryDelayMilliseconds > 60000)
             {
                 throw new ArgumentOutOfRangeException("ResponseTimeoutMilliseconds");
             }

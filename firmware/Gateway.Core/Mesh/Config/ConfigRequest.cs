@@ -1,5 +1,4 @@
 using System;
-using Gateway.Core.Mesh.Network;
 
 namespace Gateway.Core.Mesh.Config
 {
@@ -15,9 +14,14 @@ namespace Gateway.Core.Mesh.Config
         public int Attempts;
         public int Timer;
         public bool Active;
+
+        /// <summary>The current attempt's transmission has not reported its result yet.</summary>
+        public bool Sending;
+
+        /// <summary>The current attempt's wait ran out while it was still <see cref="Sending"/>.</summary>
+        public bool TimedOut;
         public ConfigResultHandler Callback;
         public Action TimerAction;
-        public AccessSendCallback SendCallback;
 
         // Fields the status must match (−1: any).
         public int NetKeyIndex = -1;

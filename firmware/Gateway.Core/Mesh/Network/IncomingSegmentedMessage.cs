@@ -32,6 +32,9 @@ namespace Gateway.Core.Mesh.Network
         public int AckTimer;
         public int IncompleteTimer;
         public long IncompleteDeadline;
+
+        /// <summary>When the last Segment Acknowledgment for this message went out (scheduler time).</summary>
+        public long LastAckAt;
         public Action AckTimerAction;
         public Action IncompleteTimerAction;
 

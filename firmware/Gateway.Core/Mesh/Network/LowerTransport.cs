@@ -96,8 +96,15 @@ namespace Gateway.Core.Mesh.Network
             }
             else if (slot.State == IncomingSegmentedMessage.StateComplete)
             {
-                // A late copy of a finished message: acknowledge again (the sender missed our ack).
-                if (slot.Dst == dst && MeshAddress.IsUnicast(dst))
+                // A late copy of a finished message: acknowledge again (the sender missed our ack),
+                // but at most once per CompletedAckIntervalMilliseconds for the same SeqAuth
+                // (MshPRT v1.1 §3.5.3.4; Zephyr's SEQAUTH_ALREADY_PROCESSED_TIMEOUT). Every
+                // segment arrives in several copies (Network Transmit) and every round repeats
+                // them: one acknowledgment per copy would multiply the receiver's own traffic by
+                // copies × segments, and a busy advertiser that falls behind then drowns in
+                // acknowledgments while the sender, which never sees them, keeps retransmitting.
+                if (slot.Dst == dst && MeshAddress.IsUnicast(dst)
+                    && _scheduler.NowMilliseconds - slot.LastAckAt >= _options.CompletedAckIntervalMilliseconds)
                 {
                     SendAck(slot, slot.Received);
                 }
@@ -284,6 +291,7 @@ namespace Gateway.Core.Mesh.Network
         {
             // MshPRT §3.5.3.4: acknowledge with TTL 0 what came with TTL 0 (a direct neighbour).
             int ttl = slot.Ttl == 0 ? 0 : _options.DefaultTtl;
+            slot.LastAckAt = _scheduler.NowMilliseconds;
             SegmentAcknowledgment.Write(_ack, 0, false, slot.SeqAuth, blockAck);
             _host.SendLowerTransportPdu(slot.Key, _host.TransmitIvIndex, true, ttl, slot.Dst, slot.Src, -1, _ack, 0, SegmentAcknowledgment.Length);
         }

@@ -48,6 +48,15 @@ namespace Gateway.Core.Mesh.Network
 
         public int AckTimerPerTtlMilliseconds { get; set; } = 50;
 
+        /// <summary>
+        /// A completed segmented message is acknowledged again for a late copy of one of its
+        /// segments at most this often (MshPRT v1.1 §3.5.3.4: not more than one Segment
+        /// Acknowledgment for the same SeqAuth per period). Shorter than the sender's
+        /// retransmission interval, so each retransmission round of a sender that missed the
+        /// acknowledgment gets one; longer than the copies of one PDU (Network Transmit, 3 × 20 ms).
+        /// </summary>
+        public int CompletedAckIntervalMilliseconds { get; set; } = 200;
+
         /// <summary>Incomplete timer: a segmented message that stalls this long is dropped (at least 10 s, MshPRT §3.5.3.4).</summary>
         public int IncompleteTimeoutMilliseconds { get; set; } = 10000;
 
@@ -74,7 +83,8 @@ namespace Gateway.Core.Mesh.Network
             }
 
             if (SegmentRetransmitUnicastMilliseconds < 1 || SegmentRetransmitGroupMilliseconds < 1 || SegmentRetransmitCount < 0
-                || GroupSegmentRetransmitCount < 0 || AckTimerBaseMilliseconds < 0 || AckTimerPerTtlMilliseconds < 0)
+                || GroupSegmentRetransmitCount < 0 || AckTimerBaseMilliseconds < 0 || AckTimerPerTtlMilliseconds < 0
+                || CompletedAckIntervalMilliseconds < 0)
             {
                 throw new ArgumentOutOfRangeException("SegmentRetransmitUnicastMilliseconds");
             }

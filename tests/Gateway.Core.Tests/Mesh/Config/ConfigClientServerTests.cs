@@ -89,6 +89,33 @@ namespace Gateway.Core.Tests.Mesh.Config
         }
 
         [Fact]
+        public void SegmentedRequestOutlastingItsWait_IsNotStackedAndEachAttemptGetsItsOwnResult()
+        {
+            // The wait (1 s) is shorter than the transport's rounds (5 × 400 ms) to a node that
+            // never acknowledges, as on a gateway whose advertiser fell behind. Attempts must not
+            // pile up behind each other, and the result of an earlier attempt's transmission must
+            // not end a later attempt (it used to report SendFailed while the last attempt was
+            // still queued, never sent).
+            var home = new TwoStacks(loss: 1.0);
+            var client = new ConfigClient(home.Gateway, home.Scheduler, new ConfigClientOptions { SegmentedResponseTimeoutMilliseconds = 1000, RetryCount = 2 });
+            int queuedAtEnd = -1;
+            int sendingAtEnd = -1;
+            ConfigResult result = Run(home, d => client.AddAppKey(TwoStacks.NodeAddress, 0, 1, Hex.Decode(MeshSampleData.AppKey), r =>
+            {
+                queuedAtEnd = home.Gateway.PendingCount;
+                sendingAtEnd = home.Gateway.ActiveTransmissions;
+                d(r);
+            }));
+            Assert.Equal(ConfigOutcome.SendFailed, result.Outcome);
+            Assert.Equal(3, result.Attempts);
+            Assert.Equal(0, queuedAtEnd);
+            Assert.Equal(0, sendingAtEnd);
+
+            // Three transmissions (one SeqAuth each), each of them 1 + 4 rounds of both segments.
+            Assert.Equal(3 * 5 * 2, home.Wire.A.Sent.Count);
+        }
+
+        [Fact]
         public void RequestsToOneNode_AreQueuedOneOutstanding()
         {
             var home = new TwoStacks();

@@ -77,9 +77,47 @@ namespace Gateway.Core.Tests.Mesh.Network
             Assert.Equal(3u, blockAck);
 
             // A late duplicate is acknowledged again, never delivered twice.
+            node.Scheduler.Advance(new MeshNetworkOptions().CompletedAckIntervalMilliseconds);
             node.Bearer.Inject(Hex.Decode(Seg1));
             Assert.Single(node.Received);
             Assert.Equal(2, node.Bearer.Sent.Count);
+        }
+
+        [Fact]
+        public void CopiesOfACompletedMessage_AreAcknowledgedOncePerInterval()
+        {
+            // MshPRT v1.1 §3.5.3.4: not more than one Segment Acknowledgment for the same SeqAuth
+            // per period. Every segment arrives in several copies (Network Transmit 3) and every
+            // retransmission round repeats them; one acknowledgment per copy flooded a busy
+            // gateway's advertiser until its own segmented sends timed out in the queue.
+            var node = new StackHarness(0x1201, nextSeq: 0x10);
+            node.Bearer.Inject(Hex.Decode(Seg0));
+            node.Bearer.Inject(Hex.Decode(Seg1));
+            Assert.Single(node.Bearer.Sent);
+            for (int copy = 0; copy < 3; copy++)
+            {
+                node.Bearer.Inject(Hex.Decode(Seg0));
+                node.Bearer.Inject(Hex.Decode(Seg1));
+            }
+
+            Assert.Single(node.Bearer.Sent);
+
+            // The sender's next round (it missed the acknowledgment) gets one again, with the whole BlockAck.
+            node.Scheduler.Advance(400);
+            for (int copy = 0; copy < 3; copy++)
+            {
+                node.Bearer.Inject(Hex.Decode(Seg0));
+                node.Bearer.Inject(Hex.Decode(Seg1));
+            }
+
+            Assert.Equal(2, node.Bearer.Sent.Count);
+            var codec = new NetworkPduCodec();
+            byte[] ack = node.Bearer.Sent[1];
+            Assert.True(codec.TryDecode(MeshSampleData.NetworkKey(), MeshSampleData.IvIndex, false, ack, 0, ack.Length));
+            Assert.True(SegmentAcknowledgment.TryParse(codec.TransportBuffer, codec.TransportOffset, codec.TransportLength, out _, out int seqZero, out uint blockAck));
+            Assert.Equal(0x09ab, seqZero);
+            Assert.Equal(3u, blockAck);
+            Assert.Single(node.Received);
         }
 
         [Fact]
