@@ -98,7 +98,8 @@ namespace Gateway.Core.Mesh.Network
             {
                 // A late copy of a finished message: acknowledge again (the sender missed our ack),
                 // but at most once per CompletedAckIntervalMilliseconds for the same SeqAuth
-                // (MshPRT v1.1 §3.5.3.4; Zephyr's SEQAUTH_ALREADY_PROCESSED_TIMEOUT). Every
+                // (the rate limit of Zephyr's SEQAUTH_ALREADY_PROCESSED_TIMEOUT; MshPRT v1.1
+                // §3.5.3.4 has the receiver's acknowledgment timing, not this exact rule). Every
                 // segment arrives in several copies (Network Transmit) and every round repeats
                 // them: one acknowledgment per copy would multiply the receiver's own traffic by
                 // copies × segments, and a busy advertiser that falls behind then drowns in

@@ -50,8 +50,8 @@ namespace Gateway.Core.Mesh.Network
 
         /// <summary>
         /// A completed segmented message is acknowledged again for a late copy of one of its
-        /// segments at most this often (MshPRT v1.1 §3.5.3.4: not more than one Segment
-        /// Acknowledgment for the same SeqAuth per period). Shorter than the sender's
+        /// segments at most this often (as Zephyr rate-limits acknowledgments of an already
+        /// processed SeqAuth; our value, not one the specification gives). Shorter than the sender's
         /// retransmission interval, so each retransmission round of a sender that missed the
         /// acknowledgment gets one; longer than the copies of one PDU (Network Transmit, 3 × 20 ms).
         /// </summary>
