@@ -21,29 +21,13 @@ namespace Gateway.Interop.Tests
     /// meshd, and meshd's saved node.json holds the AppKey and the bindings.
     /// </summary>
     [Trait("Category", "Interop")]
-    public sealed class MeshdConfigurationTests : IDisposable
+    public sealed class MeshdConfigurationTests : MeshdTest
     {
-        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
         private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(60);
 
-        private readonly ITestOutputHelper _output;
-        private readonly string _folder = Path.Combine("/tmp", "gwi-" + Guid.NewGuid().ToString("N").Substring(0, 10));
-
         public MeshdConfigurationTests(ITestOutputHelper output)
+            : base(output)
         {
-            _output = output;
-            Directory.CreateDirectory(_folder);
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
         }
 
         [SkippableFact]
@@ -51,11 +35,11 @@ namespace Gateway.Interop.Tests
         {
             BlueZPeer.Require();
             byte[] uuid = MeshdProvisioningTests.NewV4Uuid();
-            using var node = new MeshdNode("meshd-cfg", Path.Combine(_folder, "n1"), uuid, Path.Combine(_folder, "gw.sock"));
-            await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, new[] { node.SocketPath });
+            using var node = new MeshdNode("meshd-cfg", Path.Combine(Folder, "n1"), uuid, GatewaySocket);
+            await using InteropGateway gateway = await InteropGateway.StartAsync(Folder, new[] { node.SocketPath });
 
             var end = gateway.WaitForEnd(uuid, Limit);
-            MeshdProvisioningTests.Report(_output, gateway, node, uuid);
+            MeshdProvisioningTests.Report(Output, gateway, node, uuid);
             Assert.True(end != null && end.Value.Stage == MeshDeviceStage.Done, "gateway: " + end + "\n" + node.Describe() + "\n" + gateway.DescribeLog());
             int address = end.Value.Address;
 
@@ -68,7 +52,7 @@ namespace Gateway.Interop.Tests
                 AppKeys = n.AppKeys.Cast<Gateway.Core.Mesh.Database.NodeKey>().Select(k => k.Index).ToArray(),
                 Bound = Enumerable.Range(0, n.ElementCount).SelectMany(e => n.GetElement(e).Models.Cast<MeshModel>().Where(m => m.IsBoundTo(0)).Select(m => m.ToString())).ToArray(),
             });
-            _output.WriteLine("database: cid " + recorded.Cid.ToString("x4") + ", appKeys [" + string.Join(",", recorded.AppKeys) + "], bound: " + string.Join(", ", recorded.Bound));
+            Output.WriteLine("database: cid " + recorded.Cid.ToString("x4") + ", appKeys [" + string.Join(",", recorded.AppKeys) + "], bound: " + string.Join(", ", recorded.Bound));
             Assert.True(recorded.HasComposition);
             Assert.Equal(0x05F1, recorded.Cid); // the Join application's CompanyID
             Assert.Equal(new[] { 0 }, recorded.AppKeys);
@@ -112,7 +96,7 @@ namespace Gateway.Interop.Tests
                 }
             }
 
-            _output.WriteLine("node.json: appKeys [" + string.Join(",", appKeys.EnumerateArray().Select(k => k.GetProperty("index").GetInt32())) + "], bound to AppKey 0: " + string.Join(", ", bound));
+            Output.WriteLine("node.json: appKeys [" + string.Join(",", appKeys.EnumerateArray().Select(k => k.GetProperty("index").GetInt32())) + "], bound to AppKey 0: " + string.Join(", ", bound));
             Assert.Equal(new[] { "05f10001", "1000", "1001" }, bound.OrderBy(m => m).ToArray());
         }
     }

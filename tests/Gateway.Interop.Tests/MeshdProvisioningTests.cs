@@ -16,32 +16,11 @@ namespace Gateway.Interop.Tests
     /// Each test starts its own meshd node(s) and gateway; step times are printed for the record.
     /// </summary>
     [Trait("Category", "Interop")]
-    public sealed class MeshdProvisioningTests : IDisposable
+    public sealed class MeshdProvisioningTests : MeshdTest
     {
-        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
-
-        private readonly ITestOutputHelper _output;
-        private readonly string _folder;
-
         public MeshdProvisioningTests(ITestOutputHelper output)
+            : base(output)
         {
-            _output = output;
-
-            // Socket paths hold at most 107 octets: a short folder under /tmp.
-            _folder = Path.Combine("/tmp", "gwi-" + Guid.NewGuid().ToString("N").Substring(0, 10));
-            Directory.CreateDirectory(_folder);
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A socket still closing: the temp folder is cleaned later.
-            }
         }
 
         [SkippableFact]
@@ -49,12 +28,12 @@ namespace Gateway.Interop.Tests
         {
             BlueZPeer.Require();
             byte[] uuid = NewV4Uuid();
-            using var node = new MeshdNode("meshd-1", Path.Combine(_folder, "n1"), uuid, Path.Combine(_folder, "gw.sock"));
-            await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, new[] { node.SocketPath });
+            using var node = new MeshdNode("meshd-1", Path.Combine(Folder, "n1"), uuid, GatewaySocket);
+            await using InteropGateway gateway = await InteropGateway.StartAsync(Folder, new[] { node.SocketPath });
 
             var end = gateway.WaitForEnd(uuid, Limit);
             var joined = node.WaitForAgent("JOIN_COMPLETE", TimeSpan.FromSeconds(5));
-            Report(_output, gateway, node, uuid);
+            Report(Output, gateway, node, uuid);
             Assert.True(joined != null, "meshd did not call JoinComplete\n" + node.Describe() + "\n" + gateway.DescribeLog());
             Assert.True(end != null && end.Value.Stage == MeshDeviceStage.Done, "gateway: " + end + "\n" + node.Describe() + "\n" + gateway.DescribeLog());
 
@@ -72,16 +51,16 @@ namespace Gateway.Interop.Tests
         public async Task ThreeMeshdNodes_ProvisionedAndConfiguredConcurrently_ByOneGateway()
         {
             BlueZPeer.Require();
-            string gatewaySocket = Path.Combine(_folder, "gw.sock");
+            string gatewaySocket = GatewaySocket;
             var nodes = new MeshdNode[3];
             try
             {
                 for (int i = 0; i < nodes.Length; i++)
                 {
-                    nodes[i] = new MeshdNode("meshd-" + (i + 1), Path.Combine(_folder, "n" + (i + 1)), NewV4Uuid(), gatewaySocket);
+                    nodes[i] = new MeshdNode("meshd-" + (i + 1), Path.Combine(Folder, "n" + (i + 1)), NewV4Uuid(), gatewaySocket);
                 }
 
-                await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, Array.ConvertAll(nodes, n => n.SocketPath));
+                await using InteropGateway gateway = await InteropGateway.StartAsync(Folder, Array.ConvertAll(nodes, n => n.SocketPath));
                 var ends = new (MeshDeviceStage Stage, int Address, string Reason)?[nodes.Length];
                 for (int i = 0; i < nodes.Length; i++)
                 {
@@ -90,7 +69,7 @@ namespace Gateway.Interop.Tests
 
                 foreach (MeshdNode node in nodes)
                 {
-                    Report(_output, gateway, node, node.Uuid);
+                    Report(Output, gateway, node, node.Uuid);
                 }
 
                 // The sessions overlapped: each started before any other had finished provisioning.

@@ -18,28 +18,11 @@ namespace Gateway.Interop.Tests
     /// UUID, so the product's ID and MAC are chosen to give the version and variant bits.
     /// </summary>
     [Trait("Category", "Interop")]
-    public sealed class MeshdStaticOobTests : IDisposable
+    public sealed class MeshdStaticOobTests : MeshdTest
     {
-        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
-
-        private readonly ITestOutputHelper _output;
-        private readonly string _folder = Path.Combine("/tmp", "gwi-" + Guid.NewGuid().ToString("N").Substring(0, 10));
-
         public MeshdStaticOobTests(ITestOutputHelper output)
+            : base(output)
         {
-            _output = output;
-            Directory.CreateDirectory(_folder);
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
         }
 
         [SkippableFact]
@@ -47,12 +30,12 @@ namespace Gateway.Interop.Tests
         {
             BlueZPeer.Require();
             GenieMeshDevice product = Product(0x01);
-            using var node = new MeshdNode("meshd-static", Path.Combine(_folder, "n1"), product.Uuid(), Path.Combine(_folder, "gw.sock"), product.StaticOob());
-            await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, new[] { node.SocketPath }, product);
+            using var node = new MeshdNode("meshd-static", Path.Combine(Folder, "n1"), product.Uuid(), GatewaySocket, product.StaticOob());
+            await using InteropGateway gateway = await InteropGateway.StartAsync(Folder, new[] { node.SocketPath }, product);
 
             var end = gateway.WaitForEnd(product.Uuid(), Limit);
             var joined = node.WaitForAgent("JOIN_COMPLETE", TimeSpan.FromSeconds(5));
-            MeshdProvisioningTests.Report(_output, gateway, node, product.Uuid());
+            MeshdProvisioningTests.Report(Output, gateway, node, product.Uuid());
             Assert.True(node.WaitForAgent("PROMPT_STATIC static-oob", TimeSpan.Zero) != null, "meshd never asked its agent for the static value: static OOB was not chosen\n" + node.Describe());
             Assert.True(joined != null, "meshd did not call JoinComplete\n" + node.Describe() + "\n" + gateway.DescribeLog());
             Assert.True(end != null && end.Value.Stage == MeshDeviceStage.Done, "gateway: " + end + "\n" + node.Describe() + "\n" + gateway.DescribeLog());
@@ -65,13 +48,13 @@ namespace Gateway.Interop.Tests
             BlueZPeer.Require();
             GenieMeshDevice product = Product(0x02);
             byte[] wrong = RandomNumberGenerator.GetBytes(16);
-            using var node = new MeshdNode("meshd-wrong", Path.Combine(_folder, "n1"), product.Uuid(), Path.Combine(_folder, "gw.sock"), wrong);
-            await using InteropGateway gateway = await InteropGateway.StartAsync(_folder, new[] { node.SocketPath }, product);
+            using var node = new MeshdNode("meshd-wrong", Path.Combine(Folder, "n1"), product.Uuid(), GatewaySocket, wrong);
+            await using InteropGateway gateway = await InteropGateway.StartAsync(Folder, new[] { node.SocketPath }, product);
 
             var end = gateway.WaitForEnd(product.Uuid(), Limit);
             var failed = node.WaitForAgent("JOIN_FAILED", TimeSpan.FromSeconds(30));
-            MeshdProvisioningTests.Report(_output, gateway, node, product.Uuid());
-            _output.WriteLine("gateway: " + end + "; meshd: " + failed?.Line);
+            MeshdProvisioningTests.Report(Output, gateway, node, product.Uuid());
+            Output.WriteLine("gateway: " + end + "; meshd: " + failed?.Line);
 
             // MshPRT §5.4.4 Table 5.41: 0x04 Confirmation Failed. Whichever side checks first sends
             // Provisioning Failed with it; the other side ends on receiving it.
