@@ -7,7 +7,7 @@ namespace Gateway.Core.Crypto
     /// <see cref="ProtocolFormatException"/> and never an IndexOutOfRange or NullReference.
     /// Messages name the argument, never its content (the bytes may be key material).
     /// </summary>
-    internal static class CryptoArguments
+    public static class CryptoArguments
     {
         public static void CheckRange(byte[] buffer, int offset, int count, string name)
         {
