@@ -15,7 +15,7 @@ namespace Gateway.Core.Tests.Build
 {
     /// <summary>
     /// The host build's gate, in memory: the BannedApiAnalyzers DLLs of the version that
-    /// Gateway.Core.csproj references (from the NuGet packages folder), the core's own
+    /// the core's host projects reference (from the NuGet packages folder), the core's own
     /// BannedSymbols.txt as an additional file, and the Gateway.Analyzers rules.
     /// </summary>
     internal static class GateRules
@@ -23,16 +23,16 @@ namespace Gateway.Core.Tests.Build
         private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> Analyzers =
             new Lazy<ImmutableArray<DiagnosticAnalyzer>>(LoadAnalyzers);
 
-        /// <summary>The BannedApiAnalyzers version that Gateway.Core.csproj references.</summary>
+        /// <summary>The BannedApiAnalyzers version that the core's host projects reference (firmware/Gateway.Core.Host.props).</summary>
         public static string BannedApiAnalyzersVersion
         {
             get
             {
-                string csproj = File.ReadAllText(Path.Combine(RepoPaths.CoreDirectory, "Gateway.Core.csproj"));
+                string csproj = File.ReadAllText(RepoPaths.CoreHostProps);
                 Match m = Regex.Match(csproj, "Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\"\\s+Version=\"([^\"]+)\"");
                 if (!m.Success)
                 {
-                    throw new InvalidOperationException("Gateway.Core.csproj does not reference Microsoft.CodeAnalysis.BannedApiAnalyzers");
+                    throw new InvalidOperationException("Gateway.Core.Host.props does not reference Microsoft.CodeAnalysis.BannedApiAnalyzers");
                 }
 
                 return m.Groups[1].Value;

@@ -162,10 +162,19 @@ namespace Gateway.Core.Tests.Build
                 d => Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity));
 
             // RS0030 is a warning by default: only TreatWarningsAsErrors makes it fail the build.
-            string csproj = File.ReadAllText(Path.Combine(RepoPaths.CoreDirectory, "Gateway.Core.csproj"));
-            Assert.Contains("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", csproj);
-            Assert.Contains("<AdditionalFiles Include=\"BannedSymbols.txt\" />", csproj);
-            Assert.Contains("Gateway.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\"", csproj);
+            string props = File.ReadAllText(RepoPaths.CoreHostProps);
+            Assert.Contains("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", props);
+            Assert.Contains("<AdditionalFiles Include=\"$(MSBuildThisFileDirectory)BannedSymbols.txt\"", props);
+            Assert.Contains("Gateway.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\"", props);
+
+            // Every device assembly's host project imports the gate, and nothing overrides it.
+            foreach (string nfproj in RepoPaths.CoreNfprojs)
+            {
+                string csproj = File.ReadAllText(Path.ChangeExtension(nfproj, ".csproj"));
+                Assert.Contains("<Import Project=\"..\\Gateway.Core.Host.props\" />", csproj);
+                Assert.DoesNotContain("TreatWarningsAsErrors", csproj);
+                Assert.DoesNotContain("NoWarn", csproj);
+            }
         }
 
         [Fact]

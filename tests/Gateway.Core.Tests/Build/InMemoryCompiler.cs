@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Gateway.Core.Tests.Build
 {
     /// <summary>
-    /// Compiles C# in memory the way Gateway.Core.csproj does (C# 13, nullable off, a library)
+    /// Compiles C# in memory the way the core's host projects do (C# 13, nullable off, a library)
     /// against the framework assemblies of the running test host.
     /// </summary>
     internal static class InMemoryCompiler

@@ -23,7 +23,11 @@ namespace Gateway.Core.Tests.Build
         public void NfprojFiles_ExistForTheCoreAndTheDeviceTests()
         {
             List<string> projects = NfProject.FindAll().Select(p => Path.GetRelativePath(RepoPaths.RepoRoot, p).Replace('\\', '/')).ToList();
-            Assert.Contains("firmware/Gateway.Core/Gateway.Core.nfproj", projects);
+            foreach (string assembly in new[] { "Runtime", "Crypto", "Cloud", "Platform", "ZeroConfig", "Camera", "Mesh.Provisioning", "Mesh.Network", "Mesh.Database", "Orchestration" })
+            {
+                Assert.Contains("firmware/Gateway.Core." + assembly + "/Gateway.Core." + assembly + ".nfproj", projects);
+            }
+
             Assert.Contains("tests/Gateway.Core.DeviceTests/Gateway.Core.DeviceTests.nfproj", projects);
             Assert.Contains("firmware/Gateway.Firmware/Gateway.Firmware.nfproj", projects);
         }
@@ -45,6 +49,35 @@ namespace Gateway.Core.Tests.Build
                 + (missing.Count > 0 ? "\n  not in the project: " + string.Join(", ", missing) : string.Empty)
                 + (stale.Count > 0 ? "\n  listed but not on disk: " + string.Join(", ", stale) : string.Empty)
                 + (duplicated.Count > 0 ? "\n  listed twice: " + string.Join(", ", duplicated) : string.Empty));
+        }
+
+        [Theory]
+        [MemberData(nameof(CoreProjects))]
+        public void CoreAssembly_DeviceAndHostProjectsReferenceTheSameLowerAssemblies(string project)
+        {
+            // The layering (DESIGN.md §3) is a compile-time fact in both builds: the .nfproj and the
+            // .csproj of a device assembly name the same lower assemblies, and each .nfproj
+            // reference carries the referenced project's own GUID (Visual Studio resolves by it).
+            NfProject nf = new NfProject(Path.Combine(RepoPaths.RepoRoot, project));
+            string[] device = nf.ProjectReferences.Select(p => Path.GetFileNameWithoutExtension(p)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            XDocument csproj = XDocument.Load(Path.ChangeExtension(nf.Path, ".csproj"));
+            string[] host = csproj.Descendants("ProjectReference")
+                .Select(e => Path.GetFileNameWithoutExtension(((string)e.Attribute("Include")).Replace('\\', '/')))
+                .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            Assert.Equal(host, device);
+
+            XNamespace ms = "http://schemas.microsoft.com/developer/msbuild/2003";
+            foreach (XElement reference in XDocument.Load(nf.Path).Descendants(ms + "ProjectReference"))
+            {
+                string target = Path.GetFullPath(Path.Combine(nf.Directory, ((string)reference.Attribute("Include")).Replace('\\', '/')));
+                Assert.Equal(new NfProject(target).Property("ProjectGuid"), (string)reference.Element(ms + "Project"));
+                Assert.Equal(Path.GetFileNameWithoutExtension(target), (string)reference.Element(ms + "Name"));
+            }
+        }
+
+        public static IEnumerable<object[]> CoreProjects()
+        {
+            return RepoPaths.CoreNfprojs.Select(p => new object[] { Path.GetRelativePath(RepoPaths.RepoRoot, p).Replace('\\', '/') });
         }
 
         [Theory]

@@ -17,19 +17,32 @@ namespace Gateway.Core.Tests.Build
             get { return Root.Value; }
         }
 
-        public static string CoreDirectory
+        /// <summary>firmware/: one folder per device assembly of the core (Gateway.Core.*) and Gateway.Firmware.</summary>
+        public static string FirmwareDirectory
         {
-            get { return Path.Combine(RepoRoot, "firmware", "Gateway.Core"); }
+            get { return Path.Combine(RepoRoot, "firmware"); }
         }
 
-        public static string CoreNfproj
+        /// <summary>The .nfproj of every device assembly of the core (firmware/Gateway.Core.*/Gateway.Core.*.nfproj), by name.</summary>
+        public static string[] CoreNfprojs
         {
-            get { return Path.Combine(CoreDirectory, "Gateway.Core.nfproj"); }
+            get
+            {
+                string[] found = Directory.GetFiles(FirmwareDirectory, "Gateway.Core.*.nfproj", SearchOption.AllDirectories);
+                Array.Sort(found, StringComparer.Ordinal);
+                return found;
+            }
+        }
+
+        /// <summary>Imported by every host .csproj of the core: the gate (analyzers, banned symbols, warnings as errors).</summary>
+        public static string CoreHostProps
+        {
+            get { return Path.Combine(FirmwareDirectory, "Gateway.Core.Host.props"); }
         }
 
         public static string BannedSymbolsFile
         {
-            get { return Path.Combine(CoreDirectory, "BannedSymbols.txt"); }
+            get { return Path.Combine(FirmwareDirectory, "BannedSymbols.txt"); }
         }
 
         /// <summary>

@@ -23,11 +23,5 @@ namespace Gateway.Core.Tests.Firmware
         {
             return Directory.GetFiles(StandInDirectory, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, System.StringComparer.Ordinal).ToArray();
         }
-
-        /// <summary>The device API of every assembly the firmware's .nfproj references (the lists must exist, or the test is skipped).</summary>
-        public static DeviceApi LoadFirmwareApi()
-        {
-            return AllowListTests.LoadDeviceApi(new NfProject(Nfproj));
-        }
     }
 }
