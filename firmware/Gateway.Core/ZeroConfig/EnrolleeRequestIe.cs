@@ -230,6 +230,29 @@ namespace Gateway.Core.ZeroConfig
             return c > 0x20 && c <= 0x7E && c != '/' && c != '+' && c != '#' && c != '&' && c != '|' && c != ',' && c != '"' && c != '\\';
         }
 
+        /// <summary>
+        /// A ProductKey or DeviceName held as a string (a LAN notice, the stored table): 1..64
+        /// characters, each one <see cref="IsNameOctet"/> allows (the rule of Cloud.DeviceCredentials.IsValidName).
+        /// </summary>
+        public static bool IsValidName(string name)
+        {
+            if (name == null || name.Length == 0 || name.Length > MaxDeviceNameLength)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c > '~' || !IsNameOctet((byte)c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private byte ReadOctet(string field)
         {
             if (_reader.IsEmpty)
