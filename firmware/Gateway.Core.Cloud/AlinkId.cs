@@ -1,3 +1,5 @@
+using Gateway.Core.Runtime;
+
 namespace Gateway.Core.Cloud
 {
     /// <summary>
@@ -9,29 +11,13 @@ namespace Gateway.Core.Cloud
     /// </summary>
     public static class AlinkId
     {
-        public const int MaxLength = 32;
+        public const int MaxLength = PlatformNames.MaxMessageIdLength;
 
         public static bool IsValid(string id)
         {
-            if (id == null || id.Length == 0 || id.Length > MaxLength)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < id.Length; i++)
-            {
-                char c = id[i];
-                bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return PlatformNames.IsValidMessageId(id);
         }
 
-        /// <summary>The id of a parsed envelope as a string; throws <see cref="AlinkFormatException"/> when it is not acceptable.</summary>
         public static string FromDom(object value)
         {
             if (value == null)

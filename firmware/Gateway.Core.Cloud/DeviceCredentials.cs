@@ -1,4 +1,5 @@
 using System;
+using Gateway.Core.Runtime;
 
 namespace Gateway.Core.Cloud
 {
@@ -41,21 +42,7 @@ namespace Gateway.Core.Cloud
         /// </summary>
         public static bool IsValidName(string name)
         {
-            if (name == null || name.Length == 0 || name.Length > 64)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < name.Length; i++)
-            {
-                char c = name[i];
-                if (c <= ' ' || c > '~' || c == '/' || c == '+' || c == '#' || c == '&' || c == '|' || c == ',' || c == '"' || c == '\\')
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return PlatformNames.IsValidName(name);
         }
 
         private static void CheckName(string name, string what)

@@ -221,13 +221,16 @@ namespace Gateway.Core.ZeroConfig
             return writer.Length;
         }
 
-        /// <summary>
-        /// Printable ASCII without the characters that would break a topic level, the Link Kit user
-        /// name or a JSON string (the rule of Cloud.DeviceCredentials.IsValidName).
-        /// </summary>
+        /// <summary>A character of a ProductKey or DeviceName (<see cref="PlatformNames.IsNameCharacter"/>).</summary>
         public static bool IsNameOctet(byte c)
         {
-            return c > 0x20 && c <= 0x7E && c != '/' && c != '+' && c != '#' && c != '&' && c != '|' && c != ',' && c != '"' && c != '\\';
+            return PlatformNames.IsNameCharacter(c);
+        }
+
+        /// <summary>A ProductKey or DeviceName held as a string (a LAN notice, the stored table): <see cref="PlatformNames.IsValidName"/>.</summary>
+        public static bool IsValidName(string name)
+        {
+            return PlatformNames.IsValidName(name);
         }
 
         private byte ReadOctet(string field)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Text;
-using Gateway.Core.Cloud;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Core.ZeroConfig
@@ -12,6 +11,7 @@ namespace Gateway.Core.ZeroConfig
     /// (the cloud has it approved already). Blob (one atomic replace per change):
     /// <c>{"v":1,"enrollees":[{"productKey":…,"deviceName":…,"random":HEX,"sign":HEX,"security":3,"signMethod":0,"timeout":60,"cipherId":"…"}]}</c>.
     /// Random and sign were on the air in clear; the key and the password are never written.
+    /// <c>cipherId</c> is the id the authority gave the session's key request.
     /// </summary>
     public sealed partial class Registrar
     {
@@ -111,8 +111,9 @@ namespace Gateway.Core.ZeroConfig
                 Log(LogLevel.Information, "restored " + restored + " checked-in enrollee(s)");
             }
 
-            // Continue each session: a key request still in the cloud outbox will be answered;
-            // otherwise (it ended before the reboot, or the key died with the RAM) ask again.
+            // Continue each session: a key request the authority still has on its way (the cloud
+            // outbox) will be answered; otherwise (it ended before the reboot, or the key died with
+            // the RAM) ask again.
             for (int i = 0; i < _slots.Length; i++)
             {
                 RegistrarEnrollee entry = _slots[i];
@@ -121,14 +122,14 @@ namespace Gateway.Core.ZeroConfig
                     continue;
                 }
 
-                if (entry.CipherRequestId != null && _cloud.IsPending(entry.CipherRequestId))
+                if (entry.CipherRequestId != null && _authority.IsKeyRequestPending(entry.CipherRequestId))
                 {
                     Arm(entry, entry.Deadline - _scheduler.NowMilliseconds);
                 }
                 else
                 {
                     entry.CipherRequests = 0;
-                    RequestCipher(entry);
+                    RequestKey(entry);
                 }
             }
 
@@ -139,7 +140,7 @@ namespace Gateway.Core.ZeroConfig
         {
             string productKey = JsonFields.GetString(item, "productKey");
             string deviceName = JsonFields.GetString(item, "deviceName");
-            if (!DeviceCredentials.IsValidName(productKey) || !DeviceCredentials.IsValidName(deviceName) || Find(productKey, deviceName) != null)
+            if (!EnrolleeRequestIe.IsValidName(productKey) || !EnrolleeRequestIe.IsValidName(deviceName) || Find(productKey, deviceName) != null)
             {
                 throw new ZeroConfigFormatException("names are not device names, or repeated");
             }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using Gateway.Core.Cloud;
 using Gateway.Core.Crypto;
 using Gateway.Core.Runtime;
 
@@ -11,10 +9,10 @@ namespace Gateway.Core.ZeroConfig
     {
         /// <summary>
         /// The enrollee is online: its LAN <c>device.info.notify</c>/<c>awss.event.connectap.notify</c>
-        /// was heard, or the cloud said so. Pushing to it stops and its slot is freed
-        /// (online_dev_bind_monitor). Returns false when it was not in the table.
+        /// was heard, or the authority said so (the cloud heard its bind token). Pushing to it stops
+        /// and its slot is freed (online_dev_bind_monitor). Returns false when it was not in the table.
         /// </summary>
-        public bool OnEnrolleeOnline(string productKey, string deviceName)
+        public bool EnrolleeOnline(string productKey, string deviceName)
         {
             RegistrarEnrollee entry = Find(productKey, deviceName);
             if (entry == null)
@@ -45,37 +43,13 @@ namespace Gateway.Core.ZeroConfig
             }
             catch (ProtocolFormatException e)
             {
-                MalformedMessages++;
+                MalformedNotices++;
                 Log(LogLevel.Warning, "LAN notice refused: " + e.Message);
                 return false;
             }
 
-            OnEnrolleeOnline(notice.ProductKey, notice.DeviceName);
+            EnrolleeOnline(notice.ProductKey, notice.DeviceName);
             return true;
-        }
-
-        // (ours) thing.awss.enrollee.online: the cloud relays the enrollee's match report to its
-        // registrar, so pushing stops even where the LAN notice does not reach us.
-        private void OnOnlineRequest(AlinkRequest request)
-        {
-            string productKey;
-            string deviceName;
-            try
-            {
-                Hashtable parameters = request.ParamsObject;
-                productKey = JsonFields.GetString(parameters, "productKey");
-                deviceName = JsonFields.GetString(parameters, "deviceName");
-            }
-            catch (ProtocolFormatException e)
-            {
-                MalformedMessages++;
-                Log(LogLevel.Warning, "online notice #" + request.Id + " refused: " + e.Message);
-                _cloud.Reply(request, AlinkCodes.BadRequest, null);
-                return;
-            }
-
-            OnEnrolleeOnline(productKey, deviceName);
-            _cloud.Reply(request, AlinkCodes.Success, null);
         }
 
         private void BuildResponse(RegistrarEnrollee entry, byte[] key)

@@ -1,5 +1,4 @@
 using System;
-using Gateway.Core.Cloud;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Core.ZeroConfig
@@ -7,15 +6,18 @@ namespace Gateway.Core.ZeroConfig
     /// <summary>
     /// The zero-config registrar: the gateway as the "already-connected device" that lets new
     /// Wi-Fi devices on (reference/alibaba-provisioning.md §1.2, §1.3). It sniffs probe requests
-    /// carrying the enrollee element (duty cycle 6.4 s on / 6.4 s off), reports the enrollees in
-    /// thing.awss.enrollee.found, accepts the cloud's checkin for the ones it reported, asks
-    /// thing.cipher.get for the per-session key, and sends the 0xAB response element with the home
-    /// SSID and the CFB-encrypted password every ~234 ms until the enrollee is seen online (LAN
-    /// notice or the cloud's thing.awss.enrollee.online) or the checkin timeout passes.
+    /// carrying the enrollee element (duty cycle 6.4 s on / 6.4 s off), reports the enrollees to its
+    /// <see cref="IRegistrarAuthority"/> (row 1, found), accepts the authority's checkin for the ones
+    /// it reported (rows 3–4), asks the authority for the per-session key (rows 5–6), and sends the
+    /// 0xAB response element with the home SSID and the CFB-encrypted password every ~234 ms until
+    /// the enrollee is seen online (its LAN notice, or the authority says so) or the checkin timeout
+    /// passes.
     /// <para>
-    /// Better than the SDK: several enrollees are pushed at once, a checked-in enrollee survives a
-    /// reboot (its session, never its key, is on storage, and its key request is in the cloud
-    /// outbox), and one enrollee's malformed frame or message never touches another's slot.
+    /// The registrar knows no cloud: the messages, their transport and their durability are the
+    /// authority's (the gateway's zero-config workflow joins the two). Better than the SDK: several
+    /// enrollees are pushed at once, a checked-in enrollee survives a reboot (its session, never its
+    /// key, is on storage, with the id of its key request), and one enrollee's malformed frame or
+    /// notice never touches another's slot.
     /// </para>
     /// Runs on the scheduler's thread only. The home password only ever leaves
     /// <see cref="WifiCredentials"/> into an element buffer that is encrypted in place.
@@ -24,7 +26,6 @@ namespace Gateway.Core.ZeroConfig
     {
         private const string Component = "zeroconf";
 
-        private readonly CloudLink _cloud;
         private readonly IManagementFrameRadio _radio;
         private readonly IWifiStation _station;
         private readonly WifiCredentials _home;
@@ -38,6 +39,7 @@ namespace Gateway.Core.ZeroConfig
         private readonly EnrolleeRequestIe _ie = new EnrolleeRequestIe();
         private readonly VendorElementReceivedHandler _onElement;
 
+        private IRegistrarAuthority _authority;
         private bool _running;
         private bool _sniffing;
         private int _dutyTimer;
@@ -45,7 +47,6 @@ namespace Gateway.Core.ZeroConfig
         private int _pushTimer;
 
         public Registrar(
-            CloudLink cloud,
             IManagementFrameRadio radio,
             IWifiStation station,
             WifiCredentials home,
@@ -56,9 +57,9 @@ namespace Gateway.Core.ZeroConfig
             ILog log,
             RegistrarSettings settings)
         {
-            if (cloud == null || radio == null || station == null || home == null || aes == null || scheduler == null || storage == null || json == null || log == null)
+            if (radio == null || station == null || home == null || aes == null || scheduler == null || storage == null || json == null || log == null)
             {
-                throw new ArgumentNullException("cloud");
+                throw new ArgumentNullException("radio");
             }
 
             _settings = settings == null ? new RegistrarSettings() : settings;
@@ -76,7 +77,6 @@ namespace Gateway.Core.ZeroConfig
                 throw new ArgumentException("the home SSID or password is longer than a zero-config enrollee accepts", "home");
             }
 
-            _cloud = cloud;
             _radio = radio;
             _station = station;
             _home = home;
@@ -141,8 +141,8 @@ namespace Gateway.Core.ZeroConfig
         /// <summary>New enrollees dropped because every slot was taken; they are taken when heard again later.</summary>
         public int TableFullDrops { get; private set; }
 
-        /// <summary>Cloud messages of this flow that were refused as malformed (each also logged).</summary>
-        public int MalformedMessages { get; private set; }
+        /// <summary>LAN notices that were refused as malformed (each also logged).</summary>
+        public int MalformedNotices { get; private set; }
 
         /// <summary>0xAB probe requests handed to the radio.</summary>
         public int ResponsesSent { get; private set; }
@@ -155,12 +155,18 @@ namespace Gateway.Core.ZeroConfig
         }
 
         /// <summary>
-        /// Registers the cloud handlers, restores checked-in enrollees from storage and starts the
-        /// sniffing duty cycle. Call before <c>CloudLink.Start</c> so restored replies find their
-        /// handlers. Start after <see cref="Stop"/> is a restart: the table is rebuilt from storage.
+        /// Starts working for <paramref name="authority"/>: restores checked-in enrollees from
+        /// storage (asking the authority whether their key requests are still on their way) and
+        /// starts the sniffing duty cycle. Start after <see cref="Stop"/> is a restart: the table
+        /// is rebuilt from storage.
         /// </summary>
-        public void Start()
+        public void Start(IRegistrarAuthority authority)
         {
+            if (authority == null)
+            {
+                throw new ArgumentNullException("authority");
+            }
+
             if (_running)
             {
                 return;
@@ -172,11 +178,8 @@ namespace Gateway.Core.ZeroConfig
                 _slots[i].Reset();
             }
 
+            _authority = authority;
             _running = true;
-            _cloud.RegisterRequestHandler(AlinkMethods.EnrolleeCheckin, OnCheckin);
-            _cloud.RegisterRequestHandler(AlinkMethods.EnrolleeOnline, OnOnlineRequest);
-            _cloud.RegisterReplyHandler(AlinkMethods.EnrolleeFound, OnFoundResult);
-            _cloud.RegisterReplyHandler(AlinkMethods.CipherGet, OnCipherResult);
             Restore();
             Log(LogLevel.Information, "registrar started, " + _slots.Length + " slots, home " + _home.ToString());
             SniffOn();

@@ -48,10 +48,13 @@ namespace Gateway.Core.ZeroConfig
         /// <summary>Enrollees receiving 0xAB elements at the same time; the others wait with their key.</summary>
         public int MaxSimultaneousPushes { get; set; } = 5;
 
-        /// <summary>Wait before asking thing.cipher.get again after a timeout, a malformed reply or a full outbox.</summary>
+        /// <summary>
+        /// Wait before asking for the key again (no answer, a malformed one, or an authority that could
+        /// not send the request), and before offering a found report again that could not go out.
+        /// </summary>
         public int CipherRetryDelayMilliseconds { get; set; } = 2000;
 
-        /// <summary>thing.cipher.get requests per checkin at most.</summary>
+        /// <summary>Key requests (thing.cipher.get) per checkin at most.</summary>
         public int MaxCipherRequests { get; set; } = 3;
 
         /// <summary>Storage blob of the checked-in enrollees (never a key or a password).</summary>

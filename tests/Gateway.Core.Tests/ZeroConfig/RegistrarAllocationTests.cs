@@ -1,5 +1,6 @@
 using System;
 using Gateway.Core.Cloud;
+using Gateway.Core.Orchestration;
 using Gateway.Core.Runtime;
 using Gateway.Core.Tests.Cloud.Support;
 using Gateway.Core.Tests.ZeroConfig.Support;
@@ -24,8 +25,8 @@ namespace Gateway.Core.Tests.ZeroConfig
             var scheduler = new VirtualTimeScheduler();
             var radio = new CapturingRadio();
             var cloud = new CloudLink(new ScriptedMqttLink(scheduler), scheduler, new SeededRandom(1), new MemoryStorage(), new JsonDom(), new NullLog(), new LinkKitSignIn(new DeviceCredentials("a1GwPk00001", "gateway-01", "secret"), new DotNetHmacSha256()), null);
-            var registrar = new Registrar(cloud, radio, new Station(), new WifiCredentials("HomeNet", "password", new byte[6]), new HostAes128(), scheduler, new MemoryStorage(), new JsonDom(), new NullLog(), new RegistrarSettings { SniffIdleDuty = 0 });
-            registrar.Start();
+            var registrar = new Registrar(radio, new Station(), new WifiCredentials("HomeNet", "password", new byte[6]), new HostAes128(), scheduler, new MemoryStorage(), new JsonDom(), new NullLog(), new RegistrarSettings { SniffIdleDuty = 0 });
+            new ZeroConfigWorkflow(cloud, registrar, new NullLog()).Start();
             Assert.NotNull(radio.Handler);
 
             byte[] random = new byte[16];

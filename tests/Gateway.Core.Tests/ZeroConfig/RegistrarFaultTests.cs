@@ -126,13 +126,13 @@ namespace Gateway.Core.Tests.ZeroConfig
             rig.AddEnrollee(2, settings: new SimulatedEnrolleeSettings { PressAtStart = false }).Start();
             Assert.True(rig.RunUntil(() => rig.EventCount(RegistrarEventKind.PushStarted) == 2, 60_000));
 
-            rig.Registrar.Stop();
+            rig.Workflow.Stop();
             int sent = rig.Registrar.ResponsesSent;
             rig.Scheduler.Advance(5_000);
             Assert.Equal(sent, rig.Registrar.ResponsesSent);
             Assert.False(rig.GatewayRadio.IsFiltering);
 
-            rig.Registrar.Start();
+            rig.Workflow.Start();
             Assert.True(rig.Log.Contains("restored 2 checked-in enrollee(s)"));
             foreach (SimulatedEnrollee enrollee in rig.Enrollees)
             {

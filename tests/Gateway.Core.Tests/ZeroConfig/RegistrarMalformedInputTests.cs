@@ -96,7 +96,7 @@ namespace Gateway.Core.Tests.ZeroConfig
             rig.InjectToGateway(AlinkMethods.EnrolleeCheckin, payload);
             rig.Scheduler.Advance(500);
             Assert.True(rig.Published(rig.GatewayTopics.ReplyForMethod(AlinkMethods.EnrolleeCheckin)).Any(r => r.Contains("\"id\":\"77\"") && r.Contains("\"code\":400")), what);
-            Assert.Equal(1, rig.Registrar.MalformedMessages);
+            Assert.Equal(1, rig.Workflow.MalformedMessages);
             Assert.True(rig.Log.ToArray().Any(l => l.Level == LogLevel.Warning && l.Message.StartsWith("checkin #77 refused", StringComparison.Ordinal)), what);
             Assert.Equal(EnrolleeSessionState.Found, rig.Registrar.GetState(ZeroConfigRig.LampPk, "lamp-01"));
 
@@ -187,7 +187,7 @@ namespace Gateway.Core.Tests.ZeroConfig
 
             Assert.True(rig.RunUntil(() => rig.Enrollees.All(e => e.Phase == EnrolleePhase.Online), 300_000), what);
             Assert.Equal(1, tampered);
-            Assert.Equal(1, rig.Registrar.MalformedMessages);
+            Assert.Equal(1, rig.Workflow.MalformedMessages);
             Assert.True(rig.Log.ToArray().Any(l => l.Level == LogLevel.Warning && l.Message.Contains("cipher reply #") && l.Message.Contains("refused")), what);
             Assert.Equal(1, rig.Emulator.FindEnrollee("a1LampPk001.lamp-01").KeysIssued); // the tampered request never reached the cloud
             RegistrarFlowTests.AssertEachProvisionedExactlyOnce(rig);
@@ -243,7 +243,7 @@ namespace Gateway.Core.Tests.ZeroConfig
             rig.StartGateway();
             rig.StartEnrollees(1);
             Assert.True(rig.RunUntil(() => rig.Enrollees.All(e => e.Phase == EnrolleePhase.Online), 300_000), what);
-            Assert.Equal(malformed, rig.Registrar.MalformedMessages);
+            Assert.Equal(malformed, rig.Workflow.MalformedMessages);
             Assert.True(rig.Log.Contains("found_reply #"), what);
             Assert.True(rig.EventCount(RegistrarEventKind.Evicted) >= 1, "reported again after the interval");
         }
@@ -259,7 +259,7 @@ namespace Gateway.Core.Tests.ZeroConfig
             rig.InjectToGateway(AlinkMethods.EnrolleeOnline, payload);
             rig.Scheduler.Advance(500);
             Assert.Contains(rig.Published(rig.GatewayTopics.ReplyForMethod(AlinkMethods.EnrolleeOnline)), r => r.Contains("\"code\":400"));
-            Assert.Equal(1, rig.Registrar.MalformedMessages);
+            Assert.Equal(1, rig.Workflow.MalformedMessages);
         }
 
         [Fact]
@@ -275,7 +275,8 @@ namespace Gateway.Core.Tests.ZeroConfig
             }
 
             rig.Scheduler.Advance(100);
-            Assert.Equal(3, rig.Registrar.MalformedMessages);
+            Assert.Equal(3, rig.Registrar.MalformedNotices);
+            Assert.Equal(0, rig.Workflow.MalformedMessages);
             Assert.Equal(3, rig.Log.ToArray().Count(l => l.Message.StartsWith("LAN notice refused", StringComparison.Ordinal)));
             Assert.False(rig.Registrar.OnLanNotice(null, 0, 0));
             Assert.False(rig.Registrar.OnLanNotice(new byte[3], 2, 5));

@@ -165,8 +165,8 @@ namespace Gateway.Core.Tests.ZeroConfig
         {
             var rig = new ZeroConfigRig();
             var longSsid = new WifiCredentials(new string('s', 32), "password", ZeroConfigRig.HomeBssid);
-            Assert.Throws<ArgumentException>(() => new Registrar(rig.Cloud, rig.GatewayRadio, rig.GatewayStation, longSsid, new Gateway.Host.Crypto.HostAes128(), rig.Scheduler, new MemoryStorage(), rig.Json, rig.Log, null));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new Registrar(rig.Cloud, rig.GatewayRadio, rig.GatewayStation, rig.Home, new Gateway.Host.Crypto.HostAes128(), rig.Scheduler, new MemoryStorage(), rig.Json, rig.Log, new RegistrarSettings { MaxEnrollees = 21 }));
+            Assert.Throws<ArgumentException>(() => new Registrar(rig.GatewayRadio, rig.GatewayStation, longSsid, new Gateway.Host.Crypto.HostAes128(), rig.Scheduler, new MemoryStorage(), rig.Json, rig.Log, null));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Registrar(rig.GatewayRadio, rig.GatewayStation, rig.Home, new Gateway.Host.Crypto.HostAes128(), rig.Scheduler, new MemoryStorage(), rig.Json, rig.Log, new RegistrarSettings { MaxEnrollees = 21 }));
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Gateway.Cloud.Registry;
-using Gateway.Core.Cloud;
+using Gateway.Core.Orchestration;
 using Gateway.Core.Runtime;
 using Gateway.Core.ZeroConfig;
 using Gateway.Host.Cloud;
@@ -45,7 +45,7 @@ internal sealed partial class DemoRun
         VirtualAccessPoint ap = medium.AddAccessPoint(HomeSsid, HomeBssid, homePassword, 6, lan);
         VirtualWifiRadio radio = medium.AddRadio("gateway", 0x240AC4000001UL, 6);
         VirtualWifiStation station = ap.ConnectStation("gateway", radio);
-        _registrar = new Registrar(_cloudLink, radio, station, new WifiCredentials(HomeSsid, homePassword, HomeBssid), new HostAes128(), _scheduler,
+        _registrar = new Registrar(radio, station, new WifiCredentials(HomeSsid, homePassword, HomeBssid), new HostAes128(), _scheduler,
             new FileStorage(Path.Combine(_stateFolder, "zeroconf")), new SystemTextJsonDom(), _log, new RegistrarSettings { SniffIdleDuty = 0 });
         _registrar.EnrolleeEvent += (kind, pk, dn) =>
         {
@@ -55,7 +55,7 @@ internal sealed partial class DemoRun
             }
         };
         station.Lan.Listen(DeviceInfoNotice.CoapPort, (from, port, buffer, offset, count) => _registrar.OnLanNotice(buffer, offset, count));
-        _registrar.Start();
+        new ZeroConfigWorkflow(_cloudLink, _registrar, _log).Start();
 
         for (int i = 1; i <= count; i++)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Gateway.Core.Cloud;
+using Gateway.Core.Orchestration;
 using Gateway.Core.Runtime;
 using Gateway.Core.Tests.Cloud.Support;
 using Gateway.Core.ZeroConfig;
@@ -15,7 +16,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
 {
     /// <summary>
     /// The zero-config home of <see cref="ZeroConfigRig"/> in real time over real MQTT (MqttNetLink,
-    /// TCP to 127.0.0.1): the gateway's CloudLink and Registrar and every simulated enrollee run on
+    /// TCP to 127.0.0.1): the gateway's CloudLink, ZeroConfigWorkflow and Registrar and every simulated enrollee run on
     /// one <see cref="LoopScheduler"/> thread, each device with its own MQTTnet connection.
     /// </summary>
     public sealed class RealTimeHome : IDisposable
@@ -38,7 +39,8 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
                 VirtualWifiStation station = ap.ConnectStation("gateway", radio);
                 var settings = new CloudLinkSettings { SecureMode = LinkKitSecureMode.TcpDirect, RequestTimeoutMilliseconds = 5_000, BackoffMaxMilliseconds = 4_000 };
                 Cloud = new CloudLink(NewLink(), Loop, new SeededRandom(1), Storage, new JsonDom(), Log, new LinkKitSignIn(new DeviceCredentials(ZeroConfigRig.GatewayPk, ZeroConfigRig.GatewayDn, ZeroConfigRig.GatewaySecret), new DotNetHmacSha256()), settings);
-                Registrar = new Registrar(Cloud, radio, station, new WifiCredentials(ZeroConfigRig.HomeSsid, ZeroConfigRig.HomePassword, ZeroConfigRig.HomeBssid), new HostAes128(), Loop, Storage, new JsonDom(), Log, new RegistrarSettings { SniffIdleDuty = 0, MaxEnrollees = 20 });
+                Registrar = new Registrar(radio, station, new WifiCredentials(ZeroConfigRig.HomeSsid, ZeroConfigRig.HomePassword, ZeroConfigRig.HomeBssid), new HostAes128(), Loop, Storage, new JsonDom(), Log, new RegistrarSettings { SniffIdleDuty = 0, MaxEnrollees = 20 });
+                Workflow = new ZeroConfigWorkflow(Cloud, Registrar, Log);
                 Registrar.EnrolleeEvent += (kind, pk, dn) => Events.Add((kind, pk + "/" + dn));
                 station.Lan.Listen(DeviceInfoNotice.CoapPort, (from, port, buffer, offset, count) => Registrar.OnLanNotice(buffer, offset, count));
                 for (int i = 1; i <= enrollees; i++)
@@ -67,6 +69,8 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
 
         public Registrar Registrar { get; private set; }
 
+        public ZeroConfigWorkflow Workflow { get; private set; }
+
         public List<SimulatedEnrollee> Enrollees { get; } = new List<SimulatedEnrollee>();
 
         public List<(RegistrarEventKind Kind, string Device)> Events { get; } = new List<(RegistrarEventKind, string)>();
@@ -75,7 +79,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
         {
             Loop.Invoke(() =>
             {
-                Registrar.Start();
+                Workflow.Start();
                 Cloud.Start();
                 foreach (SimulatedEnrollee enrollee in Enrollees)
                 {
@@ -103,7 +107,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
         {
             Loop.Invoke(() =>
             {
-                Registrar.Stop();
+                Workflow.Stop();
                 Cloud.Stop();
                 foreach (SimulatedEnrollee enrollee in Enrollees)
                 {

@@ -6,6 +6,7 @@ using Gateway.Cloud;
 using Gateway.Cloud.InMemory;
 using Gateway.Cloud.Registry;
 using Gateway.Core.Cloud;
+using Gateway.Core.Orchestration;
 using Gateway.Core.Runtime;
 using Gateway.Core.ZeroConfig;
 using Gateway.Host.Cloud;
@@ -18,7 +19,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
 {
     /// <summary>
     /// A home in virtual time: the in-process cloud (InMemoryMqttBroker + CloudEmulator), the Wi-Fi
-    /// medium with the home AP and its LAN, the gateway (CloudLink + Registrar on MemoryStorage) and
+    /// medium with the home AP and its LAN, the gateway (CloudLink + ZeroConfigWorkflow + Registrar on MemoryStorage) and
     /// any number of simulated enrollees. Everything the scenario puts on the air, through the
     /// broker, on the LAN, in the log and on the gateway's storage is captured for the secret scan.
     /// </summary>
@@ -104,6 +105,9 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
 
         public Registrar Registrar { get; private set; }
 
+        /// <summary>Joins <see cref="Registrar"/> to <see cref="Cloud"/>.</summary>
+        public ZeroConfigWorkflow Workflow { get; private set; }
+
         public int Boots { get; private set; }
 
         /// <summary>Sees every device publish before the cloud does; returning true hides it from the cloud (a tampering or lossy path).</summary>
@@ -152,7 +156,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
 
         public void StartGateway()
         {
-            Registrar.Start();
+            Workflow.Start();
             Cloud.Start();
         }
 
@@ -177,7 +181,7 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
         /// <summary>Power cut and reboot of the gateway: the old objects die, new ones start from what the flash kept.</summary>
         public void Reboot()
         {
-            Registrar.Stop();
+            Workflow.Stop();
             Cloud.Stop();
             GatewayStorage = GatewayStorage.Snapshot();
             CreateGateway(GatewayStorage);
@@ -201,7 +205,8 @@ namespace Gateway.Core.Tests.ZeroConfig.Support
             Boots++;
             var cloudSettings = new CloudLinkSettings { SecureMode = LinkKitSecureMode.TcpDirect };
             Cloud = new CloudLink(Broker.CreateLink(), Scheduler, new SeededRandom(_seed + Boots), storage, Json, Log, new LinkKitSignIn(new DeviceCredentials(GatewayPk, GatewayDn, GatewaySecret), new DotNetHmacSha256()), cloudSettings);
-            Registrar = new Registrar(Cloud, GatewayRadio, GatewayStation, Home, new HostAes128(), Scheduler, storage, Json, Log, Settings);
+            Registrar = new Registrar(GatewayRadio, GatewayStation, Home, new HostAes128(), Scheduler, storage, Json, Log, Settings);
+            Workflow = new ZeroConfigWorkflow(Cloud, Registrar, Log);
             Registrar.EnrolleeEvent += (kind, pk, dn) => Events.Add((kind, pk + "/" + dn));
         }
     }
