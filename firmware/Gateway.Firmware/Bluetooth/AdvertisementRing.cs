@@ -12,6 +12,10 @@ namespace Gateway.Firmware.Bluetooth
     /// A full ring drops the new packet and counts it: advertisements repeat, a late one is worth
     /// less than a responsive gateway.
     /// </summary>
+    /// <remarks>
+    /// No nanoFramework API in this file: tests/Gateway.Core.Tests compiles it on the host
+    /// (Firmware/FirmwareAdapterLogicTests). Keep it that way.
+    /// </remarks>
     public sealed class AdvertisementRing
     {
         /// <summary>Largest advertisement kept (two legacy PDUs' worth; extended advertising is not supported).</summary>

@@ -18,7 +18,7 @@ namespace Gateway.Firmware.Bluetooth
     /// The address type of recent advertisers is remembered for <see cref="NanoGattCentral"/>
     /// (mesh devices often use random static addresses).
     /// </summary>
-    public sealed class AdvertisementScanner
+    public sealed partial class AdvertisementScanner
     {
         private const int AddressCacheSize = 16;
 
@@ -90,45 +90,6 @@ namespace Gateway.Firmware.Bluetooth
             }
 
             return BluetoothAddressType.Public;
-        }
-
-        /// <summary>
-        /// True when the AD structures hold something the mesh layers use: AD types 0x29 (PB-ADV),
-        /// 0x2A (Mesh Message), 0x2B (Mesh Beacon) (MshPRT §3.3.1), or 16-bit service data (0x16)
-        /// of the Mesh Provisioning (0x1827) or Mesh Proxy (0x1828) service (MshPRT §7.1). A
-        /// malformed length stops the walk (what is before it still counts).
-        /// </summary>
-        public static bool IsMeshRelated(byte[] data, int offset, int length)
-        {
-            int i = offset;
-            int end = offset + length;
-            while (i < end)
-            {
-                int fieldLength = data[i];
-                if (fieldLength == 0 || i + 1 + fieldLength > end)
-                {
-                    return false;
-                }
-
-                int type = data[i + 1];
-                if (type == 0x29 || type == 0x2A || type == 0x2B)
-                {
-                    return true;
-                }
-
-                if (type == 0x16 && fieldLength >= 3)
-                {
-                    int uuid = data[i + 2] | (data[i + 3] << 8);
-                    if (uuid == 0x1827 || uuid == 0x1828)
-                    {
-                        return true;
-                    }
-                }
-
-                i += 1 + fieldLength;
-            }
-
-            return false;
         }
 
         private void OnReceived(BluetoothLEAdvertisementWatcher sender, BluetoothLEAdvertisementReceivedEventArgs args)

@@ -1,14 +1,12 @@
 using System;
 using nanoFramework.Device.Bluetooth;
-using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace Gateway.Firmware.Bluetooth
 {
     /// <summary>
     /// Bytes in and out of nanoFramework's Bluetooth <c>Buffer</c>, whose array is internal: the
     /// only public way out is <c>DataReader.ReadBytes</c> into an array of exactly the wanted
-    /// length (nanoframework.md §1.6). The alias above keeps this file valid on the host, where
-    /// System.Buffer would make "Buffer" ambiguous; nanoFramework accepts the same text.
+    /// length (nanoframework.md §1.6).
     /// </summary>
     public static class BleBytes
     {

@@ -3,7 +3,6 @@ using Gateway.Core.Platform;
 using Gateway.Core.Runtime;
 using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
-using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace Gateway.Firmware.Bluetooth
 {

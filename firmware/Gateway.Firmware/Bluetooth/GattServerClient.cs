@@ -1,7 +1,7 @@
 using System;
 using Gateway.Core.Runtime;
+using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
-using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace Gateway.Firmware.Bluetooth
 {

@@ -26,7 +26,7 @@ namespace Gateway.Firmware.Cloud
     /// </para>
     /// Never logs the password or payloads.
     /// </summary>
-    public sealed class M2MqttLink : IMqttLink
+    public sealed partial class M2MqttLink : IMqttLink
     {
         private const string Component = "mqtt";
 
@@ -161,21 +161,6 @@ namespace Gateway.Firmware.Cloud
             {
                 _worker.Enqueue(() => Close(client, true));
             }
-        }
-
-        /// <summary>
-        /// The port's status for an M2Mqtt CONNACK reason: 0..5 are the MQTT 3.1.1 return codes
-        /// (MQTT 3.1.1 §3.2.2.3) with the same numbers in both enums; anything else is an MQTT 5
-        /// reason the core treats as a refusal.
-        /// </summary>
-        public static MqttConnectStatus MapReasonCode(int reasonCode)
-        {
-            if (reasonCode >= 0 && reasonCode <= 5)
-            {
-                return (MqttConnectStatus)reasonCode;
-            }
-
-            return MqttConnectStatus.Refused;
         }
 
         private void RunConnect(int generation, MqttClient previous, MqttConnectOptions options, MqttConnectCallback callback)

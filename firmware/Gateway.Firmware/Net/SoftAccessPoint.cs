@@ -10,29 +10,13 @@ namespace Gateway.Firmware.Net
     /// reboot is needed (as the Samples' WiFiAP does; nanoframework.md §2.1). The dev-ap protocol
     /// itself (CoAP "switchap") belongs to the core's Onboarding layer, wired by a later issue.
     /// </summary>
-    public static class SoftAccessPoint
+    public static partial class SoftAccessPoint
     {
         public const string Address = "192.168.4.1";
 
         public const string SubnetMask = "255.255.255.0";
 
         private const string Component = "softap";
-
-        /// <summary>"adh_{pk}_{XXXXXX}" from the last three octets of <paramref name="mac"/>.</summary>
-        public static string DevApSsid(string productKey, byte[] mac)
-        {
-            const string digits = "0123456789ABCDEF";
-            char[] suffix = new char[6];
-            int start = mac == null ? 0 : mac.Length - 3;
-            for (int i = 0; i < 3; i++)
-            {
-                byte b = mac != null && start + i >= 0 ? mac[start + i] : (byte)0;
-                suffix[2 * i] = digits[b >> 4];
-                suffix[(2 * i) + 1] = digits[b & 0x0F];
-            }
-
-            return "adh_" + productKey + "_" + new string(suffix);
-        }
 
         /// <summary>The station interface's MAC address, or null when there is none.</summary>
         public static byte[] StationMac()

@@ -15,8 +15,10 @@ namespace Gateway.Firmware.Net
     /// Wi-Fi station with reconnect (DESIGN.md §3, Wi-Fi port). A worker thread owns the link:
     /// the first connect uses the SSID and password of the configuration through
     /// <c>WifiNetworkHelper.ConnectDhcp</c>, which also stores them in the device's wireless
-    /// configuration; later ones use <c>WifiNetworkHelper.Reconnect</c> with those stored
-    /// credentials (nanoframework.md §2). Both block until an address and a valid date are there
+    /// configuration with <c>WifiReconnectionKind.Automatic</c>; later ones use
+    /// <c>WifiNetworkHelper.Reconnect</c>, which sends no credentials itself: it waits for the
+    /// platform's automatic reconnection with the stored ones to bring an address (the library's
+    /// source, System.Device.Wifi 1.5.149). Both block until an address and a valid date are there
     /// (the date matters: TLS checks the broker certificate's validity period) or the token fires
     /// after <see cref="ConnectTimeoutMilliseconds"/>. Failed attempts back off with jitter from
     /// 2 s to 60 s; a connected link is polled every <see cref="PollMilliseconds"/>.

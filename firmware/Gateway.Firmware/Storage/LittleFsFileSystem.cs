@@ -12,7 +12,7 @@ namespace Gateway.Firmware.Storage
     /// <c>File.WriteAllBytes</c> opens with truncate, writes and closes; LittleFS commits a file
     /// on close (copy-on-write), so the data is on the flash when it returns.
     /// </summary>
-    public sealed class LittleFsFileSystem : IFileSystem
+    public sealed partial class LittleFsFileSystem : IFileSystem
     {
         private readonly string _folder;
 
@@ -75,21 +75,6 @@ namespace Gateway.Firmware.Storage
             }
 
             return names;
-        }
-
-        /// <summary>The last path segment ('\' or '/' separated): GetFiles returns full paths.</summary>
-        public static string FileNameOf(string path)
-        {
-            int cut = -1;
-            for (int i = 0; i < path.Length; i++)
-            {
-                if (path[i] == '\\' || path[i] == '/')
-                {
-                    cut = i;
-                }
-            }
-
-            return path.Substring(cut + 1);
         }
 
         private string PathOf(string name)

@@ -1,20 +1,18 @@
-extern alias firmware;
-
 using System.Collections.Generic;
 using Gateway.Core.Runtime;
+using Gateway.Firmware.Bluetooth;
+using Gateway.Firmware.Cloud;
+using Gateway.Firmware.Net;
+using Gateway.Firmware.Storage;
 using Xunit;
-using AdvertisementRing = firmware::Gateway.Firmware.Bluetooth.AdvertisementRing;
-using AdvertisementScanner = firmware::Gateway.Firmware.Bluetooth.AdvertisementScanner;
-using LittleFsFileSystem = firmware::Gateway.Firmware.Storage.LittleFsFileSystem;
-using M2MqttLink = firmware::Gateway.Firmware.Cloud.M2MqttLink;
-using SoftAccessPoint = firmware::Gateway.Firmware.Net.SoftAccessPoint;
 
 namespace Gateway.Core.Tests.Firmware
 {
     /// <summary>
-    /// The firmware adapters' pure parts, run on the host from the compile check's assembly (they
-    /// touch no stand-in): the advertisement hand-off, the scanner's relevance filter, the dev-ap
-    /// SSID, the CONNACK mapping, the file-name cut.
+    /// The firmware adapters' pure parts, compiled into this assembly from the firmware's sources
+    /// (the files that use no nanoFramework API; Gateway.Core.Tests.csproj lists them): the
+    /// advertisement hand-off, the scanner's relevance filter, the dev-ap SSID, the CONNACK
+    /// mapping, the file-name cut.
     /// </summary>
     public class FirmwareAdapterLogicTests
     {
