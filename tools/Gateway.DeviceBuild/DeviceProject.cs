@@ -48,6 +48,9 @@ namespace Gateway.DeviceBuild
 
         public ProjectState State { get; set; }
 
+        /// <summary>The metadata processor's exit code and error line, when it failed.</summary>
+        public string ConvertError { get; set; }
+
         /// <summary>Why it failed or was not built.</summary>
         public string Note { get; set; }
 

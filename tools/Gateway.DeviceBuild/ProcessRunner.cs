@@ -88,6 +88,7 @@ namespace Gateway.DeviceBuild
             Stopwatch clock = Stopwatch.StartNew();
             bool killed = false;
             TimeSpan killedAt = TimeSpan.Zero;
+            TimeSpan? exitedAt = null;
             while (!queue.IsCompleted)
             {
                 int left = (int)Math.Max(1, (timeout - clock.Elapsed).TotalMilliseconds);
@@ -112,6 +113,16 @@ namespace Gateway.DeviceBuild
                 else if (killed && clock.Elapsed >= killedAt + TimeSpan.FromSeconds(10))
                 {
                     break; // a grandchild kept the pipes open; give up reading
+                }
+                else if (process.HasExited)
+                {
+                    // The process is gone but the pipes are still open: a process it started (e.g. an MSBuild
+                    // node kept for reuse) inherited them. Nothing more of interest will come.
+                    exitedAt ??= clock.Elapsed;
+                    if (clock.Elapsed >= exitedAt.Value + TimeSpan.FromSeconds(5))
+                    {
+                        break;
+                    }
                 }
             }
 

@@ -495,9 +495,9 @@ namespace Gateway.DeviceBuild
                 }
                 else
                 {
-                    project.Note = "no .pe: " + MdpOutput.ShortReason(result);
+                    project.Note = "no .pe: " + MdpOutput.ShortReason(project.ConvertError);
                     Detail(project.AssemblyName + ": FAILED " + result);
-                    Problem(project.AssemblyName + ": the metadata processor failed: " + result);
+                    Problem(project.AssemblyName + ": the metadata processor failed: " + project.ConvertError);
                 }
             }
         }
@@ -522,6 +522,7 @@ namespace Gateway.DeviceBuild
                 if (failed.Length == 2 && failed[0] == stamp)
                 {
                     project.State = ProjectState.ConvertFailed;
+                    project.ConvertError = failed[1];
                     return failed[1] + " (same inputs as the last run)";
                 }
             }
@@ -551,6 +552,8 @@ namespace Gateway.DeviceBuild
                 {
                     File.WriteAllLines(failedFile, new[] { stamp, error });
                 }
+
+                project.ConvertError = error;
 
                 return error;
             }

@@ -424,6 +424,33 @@ Exiting."));
             Assert.Equal("true", project.Descendants("DisableTransitiveProjectReferences").Single().Value);
         }
 
+        // ------------------------------------------------------------------ child processes (nanoCLR's exit status means nothing)
+
+        [SkippableFact]
+        public void ProcessRunner_StopsAtTheLineTheCallerWaitsFor()
+        {
+            Skip.If(OperatingSystem.IsWindows(), "uses /bin/sh");
+            System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+            ProcessResult result = ProcessRunner.Run("/bin/sh", new[] { "-c", "echo Resolving.; echo Ready.; exec sleep 30" }, Path.GetTempPath(), TimeSpan.FromSeconds(60), line => line == "Ready.");
+
+            Assert.True(result.Stopped);
+            Assert.False(result.TimedOut);
+            Assert.Equal(new[] { "Resolving.", "Ready." }, result.Lines);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), clock.Elapsed.ToString());
+        }
+
+        [SkippableFact]
+        public void ProcessRunner_KillsAProcessThatOutlivesItsTimeLimit()
+        {
+            Skip.If(OperatingSystem.IsWindows(), "uses /bin/sh");
+
+            ProcessResult result = ProcessRunner.Run("/bin/sh", new[] { "-c", "echo Test passed,A.0,1; exec sleep 30" }, Path.GetTempPath(), TimeSpan.FromSeconds(1), null);
+
+            Assert.True(result.TimedOut);
+            Assert.Equal(new[] { "Test passed,A.0,1" }, result.Lines);
+        }
+
         private static IEnumerable<string> Lines(string text)
         {
             return text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
