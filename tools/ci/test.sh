@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's test command: builds the solution, runs every host test project and prints a
-# summary whose last line is "N passed, N failed" (after a line "N skipped"; exit code 0 only when
-# nothing failed).
+# The README's test command: builds the solution, runs every host test project, then the device
+# build and the device tests on nanoCLR (tools/device-build.sh), and prints a summary whose last line
+# is "N passed, N failed" (after a line "N skipped"; host and device counts together; exit code 0
+# only when nothing failed).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -35,6 +36,24 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without a failing test (crash, no test assembly): count it as a failure.
   failed=1
 fi
+
+# The device build: every .nfproj compiled against the real nanoFramework libraries, converted to .pe,
+# loaded on nanoCLR, sizes against the .pe limits, and the device tests run on nanoCLR
+# (docs/BUILD.md, "The device build"). Without the toolchain it prints one line and adds nothing,
+# except under CI=true, where that is a failure. The solution build has built the tool already.
+echo "== device build"
+bash tools/device-build.sh --no-build --results "$results/device.txt"
+device_status=$?
+dp=0; df=0; ds=0
+if [ -f "$results/device.txt" ]; then
+  read -r dp df ds < <(sed -n 's/^device tests: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' "$results/device.txt") || true
+fi
+dp=${dp:-0}; df=${df:-0}; ds=${ds:-0}
+if [ "$device_status" -ne 0 ] && [ "$df" -eq 0 ]; then
+  # A compile, conversion, link or budget failure (or, under CI, a skipped device test): one failure.
+  df=1
+fi
+passed=$((passed + dp)); failed=$((failed + df)); skipped=$((skipped + ds))
 if [ $((passed + failed)) -eq 0 ]; then
   echo "no test ran"
   failed=1
