@@ -355,6 +355,26 @@ Exiting."));
         }
 
         [Fact]
+        public void BuildOutput_KeepsEachDiagnosticOnceAndCountsErrorsPerProject()
+        {
+            string[] lines =
+            {
+                "/r/firmware/Gateway.Firmware/Program.cs(12,13): error NF1002: 'System.Action<int>' is generic; nanoFramework stable has no generics [/r/artifacts/device/Gateway.Firmware/Gateway.Firmware.csproj]",
+                "/r/firmware/Gateway.Firmware/Program.cs(12,13): error NF1002: 'System.Action<int>' is generic; nanoFramework stable has no generics [/r/artifacts/device/Gateway.Firmware/Gateway.Firmware.csproj]",
+                "/r/firmware/Gateway.Core.Runtime/Log.cs(3,1): warning CS0168: The variable 'e' is declared but never used [/r/artifacts/device/Gateway.Core.Runtime/Gateway.Core.Runtime.csproj]",
+                "  Determining projects to restore...",
+            };
+
+            BuildOutput output = BuildOutput.Parse(lines, path => path.Replace("/r/", string.Empty, StringComparison.Ordinal));
+
+            Assert.Equal(new[] { "[Gateway.Firmware] firmware/Gateway.Firmware/Program.cs(12,13): error NF1002: 'System.Action<int>' is generic; nanoFramework stable has no generics" }, output.Errors);
+            Assert.Equal(new[] { "firmware/Gateway.Core.Runtime/Log.cs(3,1): warning CS0168: The variable 'e' is declared but never used" }, output.Warnings);
+            Assert.Equal(1, output.ErrorsOf("Gateway.Firmware"));
+            Assert.Equal(0, output.ErrorsOf("Gateway.Core.Runtime"));
+            Assert.Equal(1, output.CountCodes("NF"));
+        }
+
+        [Fact]
         public void MdpOutput_PicksTheOverflowLine()
         {
             string output = "nanoFramework MetadataProcessor Utility v\nCopyright (c) 2019\n\nException minimizing assembly.\n"
