@@ -11,6 +11,7 @@ namespace Gateway.DeviceBuild
 
         private void Generate()
         {
+            _analyzer = LanguageRules();
             int written = 0;
             foreach (DeviceProject project in _projects)
             {
@@ -23,7 +24,8 @@ namespace Gateway.DeviceBuild
                     project.Nfproj.LangVersion,
                     _compileFiles[project],
                     project.Libraries.Where(l => l.Name != "mscorlib").Select(l => new KeyValuePair<string, string>(l.Name, l.Dll)),
-                    project.Dependencies.Select(d => Path.GetRelativePath(project.Folder, d.Csproj)));
+                    project.Dependencies.Select(d => Path.GetRelativePath(project.Folder, d.Csproj)),
+                    _analyzer != null ? new[] { _analyzer } : new string[0]);
                 written += WriteIfChanged(project.Csproj, text) ? 1 : 0;
             }
 
@@ -33,6 +35,45 @@ namespace Gateway.DeviceBuild
             written += WriteIfChanged(SolutionPath, ProjectGenerator.Solution(_projects.Select(p => Path.GetRelativePath(_scratch, p.Csproj).Replace('\\', '/')))) ? 1 : 0;
             _generatedChanged = written > 0;
             Step("generate: " + Relative(_scratch) + "/ (" + _projects.Count + " projects, " + written + " file" + (written == 1 ? string.Empty : "s") + " changed)");
+        }
+
+        /// <summary>
+        /// tools/Gateway.Analyzers as built in Release (rules NF1001-NF1021, errors by default), built here
+        /// when it is missing; null, with a problem, when it cannot be had. The device compile needs it as
+        /// much as the host build of the core: mscorlib 1.17 declares Action&lt;T&gt;, Func&lt;...&gt; and
+        /// EventHandler&lt;T&gt;, so generic code compiles against lib/ and even converts with the
+        /// processor, while the stable runtime has no generics.
+        /// </summary>
+        private string LanguageRules()
+        {
+            string folder = Path.Combine(_options.RepoRoot, "tools", "Gateway.Analyzers");
+            string project = Path.Combine(folder, "Gateway.Analyzers.csproj");
+            string dll = Path.Combine(folder, "bin", "Release", "netstandard2.0", "Gateway.Analyzers.dll");
+            if (File.Exists(dll))
+            {
+                return dll;
+            }
+
+            if (!File.Exists(project))
+            {
+                Problem("no " + Relative(project) + ": the language rules NF1001-NF1021 cannot run on the device compile");
+                return null;
+            }
+
+            Step("language rules: " + Relative(dll) + " is missing; dotnet build " + Relative(project) + " -c Release");
+            ProcessResult build = ProcessRunner.Run("dotnet", new[] { "build", project, "-c", "Release", "-nologo", "-v:q", "-clp:NoSummary" }, _options.RepoRoot, TimeSpan.FromMinutes(10), null);
+            if (build.ExitCode != 0 || !File.Exists(dll))
+            {
+                foreach (string line in BuildOutput.Parse(build.Lines, Relative).Errors.Take(MaxErrorLines))
+                {
+                    Detail(line);
+                }
+
+                Problem(Relative(project) + " does not build (exit code " + build.ExitCode + "): the language rules NF1001-NF1021 cannot run on the device compile");
+                return null;
+            }
+
+            return dll;
         }
 
         private string SolutionPath
@@ -56,7 +97,7 @@ namespace Gateway.DeviceBuild
                 arguments.Add("--no-restore");
             }
 
-            Step("compile: dotnet build -c Release (" + _projects.Count + " projects" + (restored ? ", no restore needed" : string.Empty) + ")");
+            Step("compile: dotnet build -c Release (" + _projects.Count + " projects" + (_analyzer != null ? ", language rules of tools/Gateway.Analyzers" : string.Empty) + (restored ? ", no restore needed" : string.Empty) + ")");
             ProcessResult build = ProcessRunner.Run("dotnet", arguments, _scratch, TimeSpan.FromMinutes(20), null);
             File.WriteAllLines(Path.Combine(_scratch, "build.log"), build.Lines);
 
@@ -119,6 +160,7 @@ namespace Gateway.DeviceBuild
             }
 
             Detail("compiled " + _projects.Count(p => p.State == ProjectState.Compiled) + " of " + _projects.Count + " projects"
+                + (_analyzer != null ? ", " + Count(output.CountCodes("NF"), "language-rule diagnostic") + " (NF1001-NF1021)" : string.Empty)
                 + (warnings.Count > 0 ? ", " + warnings.Count + " warning" + (warnings.Count == 1 ? string.Empty : "s") + (_options.Verbose ? string.Empty : " (--verbose shows them)") : string.Empty));
             foreach (DeviceProject project in _projects.Where(p => p.State != ProjectState.Compiled))
             {

@@ -37,6 +37,7 @@ namespace Gateway.DeviceBuild
         private int _skipped;
         private bool _testsRan;
         private bool _generatedChanged;
+        private string _analyzer;
 
         public Runner(Options options)
         {
@@ -206,6 +207,11 @@ namespace Gateway.DeviceBuild
         {
             string relative = Path.GetRelativePath(_options.RepoRoot, path);
             return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+        }
+
+        private static string Count(int count, string noun)
+        {
+            return count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
         }
 
         private static string Bytes(long value)

@@ -422,7 +422,7 @@ Exiting."));
         }
 
         [Fact]
-        public void ProjectGenerator_ImportsNfPropsAndListsExactlyTheNfprojItems()
+        public void ProjectGenerator_ImportsNfPropsListsExactlyTheNfprojItemsAndRunsTheLanguageRules()
         {
             string text = ProjectGenerator.Generate(
                 "firmware/Gateway.Core.Crypto/Gateway.Core.Crypto.nfproj",
@@ -432,7 +432,8 @@ Exiting."));
                 "13.0",
                 new[] { "/r/Crypto/A.cs", "/r/Crypto/B;C.cs" },
                 new[] { new KeyValuePair<string, string>("System.Threading", "/nf/lib/System.Threading.dll") },
-                new[] { "../Gateway.Core.Runtime/Gateway.Core.Runtime.csproj" });
+                new[] { "../Gateway.Core.Runtime/Gateway.Core.Runtime.csproj" },
+                new[] { "/r/tools/Gateway.Analyzers/bin/Release/netstandard2.0/Gateway.Analyzers.dll" });
 
             XDocument project = XDocument.Parse(text);
             Assert.Equal("Microsoft.NET.Sdk", (string)project.Root.Attribute("Sdk"));
@@ -442,6 +443,8 @@ Exiting."));
             Assert.Equal("../Gateway.Core.Runtime/Gateway.Core.Runtime.csproj", (string)project.Descendants("ProjectReference").Single().Attribute("Include"));
             Assert.Equal("13.0", project.Descendants("LangVersion").Single().Value);
             Assert.Equal("true", project.Descendants("DisableTransitiveProjectReferences").Single().Value);
+            Assert.Equal("/r/tools/Gateway.Analyzers/bin/Release/netstandard2.0/Gateway.Analyzers.dll", (string)project.Descendants("Analyzer").Single().Attribute("Include"));
+            Assert.Contains("AD0001", project.Descendants("WarningsAsErrors").Single().Value, StringComparison.Ordinal);
         }
 
         // ------------------------------------------------------------------ child processes (nanoCLR's exit status means nothing)
