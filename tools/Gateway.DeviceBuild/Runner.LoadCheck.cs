@@ -59,9 +59,10 @@ namespace Gateway.DeviceBuild
 
                 long ours = set.Sum(p => new FileInfo(p.Pe).Length);
                 long theirs = libraries.Sum(l => new FileInfo(l.Pe).Length);
-                _imageTotals.Add("  " + (exe != null ? "firmware image (" + exe.AssemblyName + ")" : "libraries without an Exe") + ": "
+                string line = "  " + (exe != null ? "firmware image (" + exe.AssemblyName + ")" : "libraries without an Exe") + ": "
                     + Bytes(ours + theirs) + " of .pe = ours " + Bytes(ours) + " in " + set.Count + (set.Count == 1 ? " assembly" : " assemblies") + " + nanoFramework " + Bytes(theirs) + " in " + libraries.Count + (libraries.Count == 1 ? " library" : " libraries") + " ("
-                    + string.Join(", ", libraries.Select(l => l.Name)) + ")");
+                    + string.Join(", ", libraries.Select(l => l.Name)) + ")";
+                _imageTotals.Add(new ImageTotal(line, exe?.AssemblyName, ours + theirs));
             }
         }
 

@@ -27,7 +27,7 @@ namespace Gateway.DeviceBuild
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<string> _problems = new List<string>();
         private readonly Dictionary<string, LoadedAssembly> _loaded = new Dictionary<string, LoadedAssembly>(StringComparer.Ordinal);
-        private readonly List<string> _imageTotals = new List<string>();
+        private readonly List<ImageTotal> _imageTotals = new List<ImageTotal>();
         private readonly Dictionary<DeviceProject, List<string>> _compileFiles = new Dictionary<DeviceProject, List<string>>();
         private Toolchain _toolchain;
         private string _scratch;
