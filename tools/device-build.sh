@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The device build anyone can run (docs/BUILD.md, "The device build"): compiles every .nfproj under
-# firmware/ and tests/ against the real nanoFramework libraries, converts the assemblies to .pe,
-# loads them on nanoCLR, prints each assembly's share of the .pe limits and runs the device tests.
+# firmware/ and tests/ against the real nanoFramework libraries with the language rules of
+# tools/Gateway.Analyzers, converts the assemblies to .pe, loads them on nanoCLR, prints each
+# assembly's share of the .pe limits and the image against the boards' deployment partitions, and
+# runs the device tests.
 # The toolchain: $NANOFRAMEWORK_TOOLCHAIN, default <repo>/../shared/nanoframework; without one it
 # prints one line and exits 0, except under CI=true. Last line: "device tests: N passed, N failed, N skipped".
 #
 # Usage: tools/device-build.sh [--no-build] [options of tools/Gateway.DeviceBuild, --help lists them]
-#   --no-build   use the tool as already built (tools/ci/test.sh: the solution build built it)
+#   --no-build   use the tool and the analyzer as already built (tools/ci/test.sh: the solution
+#                build built them; the tool still builds a missing analyzer)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 project="$root/tools/Gateway.DeviceBuild/Gateway.DeviceBuild.csproj"

@@ -11,15 +11,17 @@ namespace Gateway.DeviceBuild
             "usage: tools/device-build.sh [--results FILE] [--no-tests] [--verbose] [--test-timeout SECONDS] [--repo DIR] [--toolchain DIR]\n"
             + "  Builds every .nfproj under firmware/ and tests/ against the nanoFramework toolchain\n"
             + "  ($NANOFRAMEWORK_TOOLCHAIN, default <repo>/../shared/nanoframework), converts the assemblies to .pe,\n"
-            + "  loads them on nanoCLR, prints their share of the .pe limits and runs the device tests.\n"
+            + "  loads them on nanoCLR, prints their share of the .pe limits and the image against the boards'\n"
+            + "  deployment partitions (hardware/boards/*.json), and runs the device tests. Every compile runs the\n"
+            + "  language rules of tools/Gateway.Analyzers (NF1001-NF1021).\n"
             + "  --results FILE        also write the summary lines there (default artifacts/device/results.txt)\n"
-            + "  --no-tests            stop after the load check and the size table\n"
+            + "  --no-tests            stop after the load check, the size table and the board lines\n"
             + "  --verbose             show warnings, passed tests and the nanoCLR command lines\n"
             + "  --test-timeout N      seconds the test run may take (default 600)\n"
             + "  --repo DIR            the repository (default: the folder above with Gateway.sln)\n"
             + "  --toolchain DIR       the toolchain folder (overrides $NANOFRAMEWORK_TOOLCHAIN)\n"
             + "  Under CI=true a missing toolchain and a skipped device test are failures.\n"
-            + "  Exit status: 0 all good (or skipped without a toolchain), 1 build/load/budget/test failure, 2 usage.";
+            + "  Exit status: 0 all good (or skipped without a toolchain), 1 build/load/budget/partition/test failure, 2 usage.";
 
         public string RepoRoot { get; set; }
 

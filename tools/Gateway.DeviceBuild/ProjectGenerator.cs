@@ -9,12 +9,16 @@ namespace Gateway.DeviceBuild
     /// Writes the SDK-style project that compiles one .nfproj against the toolchain: imports nf.props,
     /// takes AssemblyName/OutputType/LangVersion from the .nfproj, lists exactly its Compile items
     /// (full paths), references lib/&lt;Name&gt;.dll for each nanoFramework reference and the generated
-    /// projects of its ProjectReferences. Pure: returns text.
+    /// projects of its ProjectReferences, and runs the given Roslyn analyzers (tools/Gateway.Analyzers:
+    /// the language rules NF1001-NF1021, errors by default). Pure: returns text.
     /// </summary>
     public static class ProjectGenerator
     {
         /// <summary>Name of the file each generated project writes after a successful Build.</summary>
         public const string BuiltMarker = "built.ok";
+
+        /// <summary>The compiler's warnings for an analyzer that does not run; errors in the generated projects.</summary>
+        public const string AnalyzerFailures = "AD0001;CS8032;CS8033;CS8034";
 
         public static string Generate(
             string sourceNfproj,
@@ -24,7 +28,8 @@ namespace Gateway.DeviceBuild
             string langVersion,
             IEnumerable<string> compileFiles,
             IEnumerable<KeyValuePair<string, string>> libraryReferences,
-            IEnumerable<string> projectReferences)
+            IEnumerable<string> projectReferences,
+            IEnumerable<string> analyzers)
         {
             StringBuilder s = new StringBuilder();
             s.Append("<Project Sdk=\"Microsoft.NET.Sdk\">\n");
@@ -41,6 +46,8 @@ namespace Gateway.DeviceBuild
             s.Append("    <!-- An .nfproj's project references are not transitive: neither are these. -->\n");
             s.Append("    <DisableTransitiveProjectReferences>true</DisableTransitiveProjectReferences>\n");
             s.Append("    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>\n");
+            s.Append("    <!-- An analyzer that cannot be loaded (CS8032-CS8034) or that throws (AD0001) checks nothing: fail. -->\n");
+            s.Append("    <WarningsAsErrors>$(WarningsAsErrors);").Append(AnalyzerFailures).Append("</WarningsAsErrors>\n");
             s.Append("  </PropertyGroup>\n");
             s.Append("  <ItemGroup>\n");
             foreach (string file in compileFiles)
@@ -61,6 +68,11 @@ namespace Gateway.DeviceBuild
             foreach (string project in projectReferences)
             {
                 s.Append("    <ProjectReference Include=\"").Append(Attr(project)).Append("\" Private=\"false\" />\n");
+            }
+
+            foreach (string analyzer in analyzers)
+            {
+                s.Append("    <Analyzer Include=\"").Append(Attr(analyzer)).Append("\" />\n");
             }
 
             s.Append("  </ItemGroup>\n");

@@ -333,7 +333,7 @@ Exiting."));
         [InlineData(-1, -1, false)]
         public void SizeTable_TheBudgetIs75PercentOfEachTable(long strings, long byteCode, bool over)
         {
-            SizeRow row = new SizeRow { Assembly = "A", PeBytes = 60000, Strings = strings, ByteCode = byteCode };
+            SizeRow row = new SizeRow { Assembly = "A", Strings = strings, ByteCode = byteCode };
 
             Assert.Equal(over, SizeTable.OverBudget(row));
             string line = SizeTable.Format(new[] { row }, new string[0])[1];
@@ -341,17 +341,122 @@ Exiting."));
         }
 
         [Fact]
-        public void SizeTable_ShowsBytesAndShares()
+        public void SizeTable_ShowsTheTwoTablesAndTheirSharesNotThePeFile()
         {
             List<string> lines = SizeTable.Format(
-                new[] { new SizeRow { Assembly = "Gateway.Core.Crypto", PeBytes = 37984, Strings = 8617, ByteCode = 19610 }, new SizeRow { Assembly = "Gateway.Core", Note = "no .pe: String table overflow" } },
+                new[] { new SizeRow { Assembly = "Gateway.Core.Crypto", Strings = 8617, ByteCode = 19610 }, new SizeRow { Assembly = "Gateway.Core", Note = "no .pe: String table overflow" } },
                 new[] { "  total" });
 
-            Assert.Contains("37,984", lines[1], StringComparison.Ordinal);
-            Assert.Contains("58.0", lines[1], StringComparison.Ordinal);
-            Assert.Contains("19,610   29.9", lines[1], StringComparison.Ordinal);
+            Assert.Equal("  assembly               strings      %   byte code      %", lines[0]);
+            Assert.Equal("  Gateway.Core.Crypto      8,617   13.1      19,610   29.9", lines[1]);
             Assert.EndsWith("no .pe: String table overflow", lines[2], StringComparison.Ordinal);
             Assert.Equal("  total", lines[lines.Count - 1]);
+        }
+
+        [Fact]
+        public void BuildOutput_KeepsEachDiagnosticOnceAndCountsErrorsPerProject()
+        {
+            string[] lines =
+            {
+                "/r/firmware/Gateway.Firmware/Program.cs(12,13): error NF1002: 'System.Action<int>' is generic; nanoFramework stable has no generics [/r/artifacts/device/Gateway.Firmware/Gateway.Firmware.csproj]",
+                "/r/firmware/Gateway.Firmware/Program.cs(12,13): error NF1002: 'System.Action<int>' is generic; nanoFramework stable has no generics [/r/artifacts/device/Gateway.Firmware/Gateway.Firmware.csproj]",
+                "/r/firmware/Gateway.Core.Runtime/Log.cs(3,1): warning CS0168: The variable 'e' is declared but never used [/r/artifacts/device/Gateway.Core.Runtime/Gateway.Core.Runtime.csproj]",
+                "  Determining projects to restore...",
+            };
+
+            BuildOutput output = BuildOutput.Parse(lines, path => path.Replace("/r/", string.Empty, StringComparison.Ordinal));
+
+            Assert.Equal(new[] { "[Gateway.Firmware] firmware/Gateway.Firmware/Program.cs(12,13): error NF1002: 'System.Action<int>' is generic; nanoFramework stable has no generics" }, output.Errors);
+            Assert.Equal(new[] { "firmware/Gateway.Core.Runtime/Log.cs(3,1): warning CS0168: The variable 'e' is declared but never used" }, output.Warnings);
+            Assert.Equal(1, output.ErrorsOf("Gateway.Firmware"));
+            Assert.Equal(0, output.ErrorsOf("Gateway.Core.Runtime"));
+            Assert.Equal(1, output.CountCodes("NF"));
+        }
+
+        // ------------------------------------------------------------------ image against the boards' deployment partitions
+
+        private const string S3Profile = @"{
+  ""board"": ""ESP32-S3-DevKitC-1-N8R8"",
+  ""suitable"": true,
+  ""flashBytes"": 8388608,
+  ""deploymentPartition"": { ""bytes"": 3145728, ""source"": ""partitions_nanoclr_8mb.csv: deploy, data 0x84, offset 0x1B0000, size 0x300000"", ""holds"": ""every managed assembly"" }
+}";
+
+        private const string WroverProfile = @"{ ""board"": ""ESP32-DevKitC-VE"", ""suitable"": true, ""deploymentPartition"": { ""bytes"": 1900544 } }";
+
+        [Fact]
+        public void BoardPartition_ReadsNameSizeAndSuitability()
+        {
+            BoardPartition board = BoardPartition.Parse("hardware/boards/s3.json", S3Profile);
+
+            Assert.Equal("ESP32-S3-DevKitC-1-N8R8", board.Board);
+            Assert.Equal(3145728, board.Bytes);
+            Assert.True(board.Suitable);
+            Assert.Equal("hardware/boards/s3.json", board.File);
+            Assert.False(BoardPartition.Parse("x.json", @"{ ""board"": ""B"", ""deploymentPartition"": { ""bytes"": 1 } }").Suitable);
+        }
+
+        [Fact]
+        public void BoardPartition_AProfileWithoutAPartitionHasNoLine()
+        {
+            Assert.Null(BoardPartition.Parse("hardware/boards/unsuitable-no-psram.json", @"{ ""boards"": [ { ""board"": ""ESP32-C3"" } ], ""suitable"": false, ""heapBudgetBytes"": 524288 }"));
+        }
+
+        [Theory]
+        [InlineData(@"{ ""board"": ""B"", ""deploymentPartition"": { ""bytes"": ""3 MB"" } }")]
+        [InlineData(@"{ ""board"": ""B"", ""deploymentPartition"": { ""bytes"": 0 } }")]
+        [InlineData(@"{ ""board"": ""B"", ""deploymentPartition"": { ""source"": ""x"" } }")]
+        [InlineData(@"{ ""board"": ""B"", ""deploymentPartition"": 3145728 }")]
+        [InlineData(@"{ ""board"": ""B"", ")]
+        public void BoardPartition_APartitionWithoutAPositiveSizeOrBrokenJsonIsAnErrorNamingTheFile(string json)
+        {
+            DeviceBuildException e = Assert.Throws<DeviceBuildException>(() => BoardPartition.Parse("hardware/boards/b.json", json));
+            Assert.StartsWith("hardware/boards/b.json", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void BoardPartition_ShowsPartitionImageShareAndHeadroom()
+        {
+            BoardPartition[] boards = { BoardPartition.Parse("w.json", WroverProfile), BoardPartition.Parse("s3.json", S3Profile) };
+
+            List<string> lines = BoardPartition.Format(550668, boards);
+
+            Assert.Equal(
+                new[]
+                {
+                    "  board ESP32-DevKitC-VE         deployment partition 1,900,544 bytes: image 550,668 bytes = 29.0 %, headroom 1,349,876 bytes",
+                    "  board ESP32-S3-DevKitC-1-N8R8  deployment partition 3,145,728 bytes: image 550,668 bytes = 17.5 %, headroom 2,595,060 bytes",
+                },
+                lines);
+            Assert.Empty(BoardPartition.TooSmall(550668, boards));
+            Assert.Empty(BoardPartition.TooSmall(1900544, boards));
+        }
+
+        [Fact]
+        public void BoardPartition_AnImageTooLargeForASuitableBoardFailsTheBuild()
+        {
+            BoardPartition wrover = BoardPartition.Parse("w.json", WroverProfile);
+            BoardPartition s3 = BoardPartition.Parse("s3.json", S3Profile);
+            BoardPartition unsuitable = new BoardPartition("Tiny", "t.json", 1000000, suitable: false);
+
+            Assert.Equal(new[] { wrover }, BoardPartition.TooSmall(1900545, new[] { wrover, s3, unsuitable }));
+            List<string> lines = BoardPartition.Format(1900545, new[] { wrover, unsuitable });
+            Assert.EndsWith("image 1,900,545 bytes = 100.0 %, 1 bytes too large: DOES NOT FIT", lines[0], StringComparison.Ordinal);
+            Assert.EndsWith("900,545 bytes too large: DOES NOT FIT (board not suitable)", lines[1], StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void BoardPartition_TheRepositorysSuitableBoardsHaveTheirPartitions()
+        {
+            Dictionary<string, BoardPartition> boards = Directory.GetFiles(Path.Combine(RepoPaths.RepoRoot, "hardware", "boards"), "*.json")
+                .Select(f => BoardPartition.Parse(Path.GetFileName(f), File.ReadAllText(f)))
+                .Where(b => b != null)
+                .ToDictionary(b => b.File);
+
+            Assert.Equal(3145728, boards["esp32-s3-devkitc-1-n8r8.json"].Bytes);
+            Assert.Equal(1900544, boards["esp32-devkitc-ve-wrover.json"].Bytes);
+            Assert.True(boards["esp32-s3-devkitc-1-n8r8.json"].Suitable);
+            Assert.True(boards["esp32-devkitc-ve-wrover.json"].Suitable);
         }
 
         [Fact]
@@ -402,7 +507,7 @@ Exiting."));
         }
 
         [Fact]
-        public void ProjectGenerator_ImportsNfPropsAndListsExactlyTheNfprojItems()
+        public void ProjectGenerator_ImportsNfPropsListsExactlyTheNfprojItemsAndRunsTheLanguageRules()
         {
             string text = ProjectGenerator.Generate(
                 "firmware/Gateway.Core.Crypto/Gateway.Core.Crypto.nfproj",
@@ -412,7 +517,8 @@ Exiting."));
                 "13.0",
                 new[] { "/r/Crypto/A.cs", "/r/Crypto/B;C.cs" },
                 new[] { new KeyValuePair<string, string>("System.Threading", "/nf/lib/System.Threading.dll") },
-                new[] { "../Gateway.Core.Runtime/Gateway.Core.Runtime.csproj" });
+                new[] { "../Gateway.Core.Runtime/Gateway.Core.Runtime.csproj" },
+                new[] { "/r/tools/Gateway.Analyzers/bin/Release/netstandard2.0/Gateway.Analyzers.dll" });
 
             XDocument project = XDocument.Parse(text);
             Assert.Equal("Microsoft.NET.Sdk", (string)project.Root.Attribute("Sdk"));
@@ -422,6 +528,8 @@ Exiting."));
             Assert.Equal("../Gateway.Core.Runtime/Gateway.Core.Runtime.csproj", (string)project.Descendants("ProjectReference").Single().Attribute("Include"));
             Assert.Equal("13.0", project.Descendants("LangVersion").Single().Value);
             Assert.Equal("true", project.Descendants("DisableTransitiveProjectReferences").Single().Value);
+            Assert.Equal("/r/tools/Gateway.Analyzers/bin/Release/netstandard2.0/Gateway.Analyzers.dll", (string)project.Descendants("Analyzer").Single().Attribute("Include"));
+            Assert.Contains("AD0001", project.Descendants("WarningsAsErrors").Single().Value, StringComparison.Ordinal);
         }
 
         // ------------------------------------------------------------------ child processes (nanoCLR's exit status means nothing)
