@@ -12,7 +12,7 @@ namespace Gateway.Core.DeviceTests.Crypto
     public class Aes128Tests
     {
         [TestMethod]
-        public void FIPS197_AppendixB_CipherExample()
+        public static void FIPS197_AppendixB_CipherExample()
         {
             IBlockCipher aes = DeviceCrypto.Cipher("2b7e151628aed2a6abf7158809cf4f3c");
             byte[] block = Hex.Decode("3243f6a8885a308d313198a2e0370734");
@@ -24,7 +24,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void FIPS197_AppendixC1_Aes128_AtAnOffsetInPlace()
+        public static void FIPS197_AppendixC1_Aes128_AtAnOffsetInPlace()
         {
             IBlockCipher aes = DeviceCrypto.Cipher("000102030405060708090a0b0c0d0e0f");
             byte[] buffer = Hex.Decode("ff00112233445566778899aabbccddeeff");
@@ -35,7 +35,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void WrongKeyLengthAndBlockOutsideTheBufferAreFormatErrors()
+        public static void WrongKeyLengthAndBlockOutsideTheBufferAreFormatErrors()
         {
             IAes128 aes = DeviceCrypto.CreateAes();
             Assert.ThrowsException(typeof(ProtocolFormatException), () => aes.CreateEncryptor(new byte[15]));

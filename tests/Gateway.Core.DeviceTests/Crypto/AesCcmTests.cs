@@ -22,7 +22,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         private const string ProvisioningDataMic = "73e0ec50783b10c7";
 
         [TestMethod]
-        public void RFC3610_PacketVector1()
+        public static void RFC3610_PacketVector1()
         {
             // Packet = octets 00..1e; the first 8 are the header (authenticated only).
             byte[] packet = new byte[31];
@@ -43,7 +43,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_7_ProvisioningDataEncryption_Mic8()
+        public static void MshPRT_8_7_ProvisioningDataEncryption_Mic8()
         {
             AesCcm ccm = new AesCcm(DeviceCrypto.CreateAes(), Hex.Decode(SessionKey));
             byte[] nonce = Hex.Decode(SessionNonce);
@@ -59,7 +59,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_7_ProvisioningDataEncryption_ThroughProvisioningCrypto()
+        public static void MshPRT_8_7_ProvisioningDataEncryption_ThroughProvisioningCrypto()
         {
             ProvisioningCrypto prov = new ProvisioningCrypto(DeviceCrypto.CreateAes());
             byte[] pdu = new byte[ProvisioningCrypto.EncryptedProvisioningDataLength];
@@ -72,7 +72,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_7_ForgedMicIsRejectedAndLeavesNoPlaintext()
+        public static void MshPRT_8_7_ForgedMicIsRejectedAndLeavesNoPlaintext()
         {
             ProvisioningCrypto prov = new ProvisioningCrypto(DeviceCrypto.CreateAes());
             byte[] pdu = Hex.Decode(EncryptedProvisioningData + ProvisioningDataMic);
@@ -83,7 +83,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_3_6_ConfigAppKeyAdd_DeviceKey_TransMic4()
+        public static void MshPRT_8_3_6_ConfigAppKeyAdd_DeviceKey_TransMic4()
         {
             AesCcm ccm = new AesCcm(DeviceCrypto.CreateAes(), Hex.Decode("9d6dd0e96eb25dc19a40ed9914f8f03f"));
             byte[] nonce = Hex.Decode("02003129ab0003120112345678");
@@ -94,7 +94,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void WrongLengthsAreFormatErrors()
+        public static void WrongLengthsAreFormatErrors()
         {
             AesCcm ccm = new AesCcm(DeviceCrypto.CreateAes(), Hex.Decode(SessionKey));
             byte[] nonce = Hex.Decode(SessionNonce);

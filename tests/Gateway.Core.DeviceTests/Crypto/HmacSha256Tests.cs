@@ -12,7 +12,7 @@ namespace Gateway.Core.DeviceTests.Crypto
     public class HmacSha256Tests
     {
         [TestMethod]
-        public void RFC4231_TestCase1()
+        public static void RFC4231_TestCase1()
         {
             byte[] key = Hex.Decode("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b");
             Assert.AreEqual("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
@@ -20,14 +20,14 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void RFC4231_TestCase2_KeyShorterThanTheOutput()
+        public static void RFC4231_TestCase2_KeyShorterThanTheOutput()
         {
             Assert.AreEqual("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
                 Hex.Encode(HmacSha256.Compute(DeviceCrypto.Ascii("Jefe"), DeviceCrypto.Ascii("what do ya want for nothing?"))));
         }
 
         [TestMethod]
-        public void RFC4231_TestCase2_KeyedInstanceIsReusable()
+        public static void RFC4231_TestCase2_KeyedInstanceIsReusable()
         {
             HmacSha256 hmac = new HmacSha256(DeviceCrypto.Ascii("Jefe"));
             byte[] message = DeviceCrypto.Ascii("what do ya want for nothing?");

@@ -14,13 +14,13 @@ namespace Gateway.Core.DeviceTests.Crypto
         private const string SampleNetKey = "f7a2a44f8e8a8029064f173ddc1e2b00";
 
         [TestMethod]
-        public void MshPRT_8_1_1_s1()
+        public static void MshPRT_8_1_1_s1()
         {
             Assert.AreEqual("b73cefbd641ef2ea598c2b6efb62f79c", Hex.Encode(Mesh().S1(DeviceCrypto.Ascii("test"))));
         }
 
         [TestMethod]
-        public void MshPRT_8_1_2_k1()
+        public static void MshPRT_8_1_2_k1()
         {
             // The specification lists SALT = s1("salt") and P = s1("info") already hashed.
             MeshCrypto mesh = Mesh();
@@ -34,20 +34,20 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_1_3_k2_Flooding()
+        public static void MshPRT_8_1_3_k2_Flooding()
         {
             AssertK2("00", 0x7f, "9f589181a0f50de73c8070c7a6d27f46", "4c715bd4a64b938f99b453351653124f");
         }
 
         [TestMethod]
-        public void MshPRT_8_1_4_k2_Friendship()
+        public static void MshPRT_8_1_4_k2_Friendship()
         {
             // LPNAddress 0203, FriendAddress 0405, LPNCounter 0607, FriendCounter 0809.
             AssertK2("010203040506070809", 0x73, "11efec0642774992510fb5929646df49", "d4d7cc0dfa772d836a8df9df5510d7a7");
         }
 
         [TestMethod]
-        public void MshPRT_8_1_5_k3()
+        public static void MshPRT_8_1_5_k3()
         {
             MeshCrypto mesh = Mesh();
             Assert.AreEqual("0036443503f195cc8a716e136291c302", Hex.Encode(mesh.S1(DeviceCrypto.Ascii("smk3"))));
@@ -55,7 +55,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_1_6_k4()
+        public static void MshPRT_8_1_6_k4()
         {
             MeshCrypto mesh = Mesh();
             Assert.AreEqual("0e9ac1b7cefa66874c97ee54ac5f49be", Hex.Encode(mesh.S1(DeviceCrypto.Ascii("smk4"))));

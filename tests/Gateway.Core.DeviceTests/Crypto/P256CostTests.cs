@@ -15,7 +15,7 @@ namespace Gateway.Core.DeviceTests.Crypto
     public class P256CostTests
     {
         [TestMethod]
-        public void P256_KeyGenerationAndEcdh_PrintsTimeAndFieldOperations()
+        public static void P256_KeyGenerationAndEcdh_PrintsTimeAndFieldOperations()
         {
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
 

@@ -25,21 +25,21 @@ namespace Gateway.Core.DeviceTests.Crypto
         internal const string EcdhSecret = "ab85843a2f6d883f62e5684b38e307335fe6e1945ecd19604105c6f23221eb69";
 
         [TestMethod]
-        public void MshPRT_8_7_ProvisionerPublicKey()
+        public static void MshPRT_8_7_ProvisionerPublicKey()
         {
             P256KeyPair pair = new ManagedKeyAgreement().CreateKeyPair(Hex.Decode(ProvisionerPrivateKey));
             Assert.AreEqual(ProvisionerPublicKey, Hex.Encode(pair.PublicKey));
         }
 
         [TestMethod]
-        public void MshPRT_8_7_DevicePublicKey()
+        public static void MshPRT_8_7_DevicePublicKey()
         {
             P256KeyPair pair = new ManagedKeyAgreement().CreateKeyPair(Hex.Decode(DevicePrivateKey));
             Assert.AreEqual(DevicePublicKey, Hex.Encode(pair.PublicKey));
         }
 
         [TestMethod]
-        public void MshPRT_8_7_EcdhSecret_ProvisionerSide()
+        public static void MshPRT_8_7_EcdhSecret_ProvisionerSide()
         {
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
             P256KeyPair provisioner = ka.CreateKeyPair(Hex.Decode(ProvisionerPrivateKey));
@@ -50,7 +50,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void MshPRT_8_7_EcdhSecret_DeviceSide()
+        public static void MshPRT_8_7_EcdhSecret_DeviceSide()
         {
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
             P256KeyPair device = ka.CreateKeyPair(Hex.Decode(DevicePrivateKey));
@@ -60,7 +60,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void InvalidPeerKeyIsRefusedWithoutAnException()
+        public static void InvalidPeerKeyIsRefusedWithoutAnException()
         {
             // MshPRT v1.1 §5.4.3.1: a public key off the curve fails the exchange.
             ManagedKeyAgreement ka = new ManagedKeyAgreement();

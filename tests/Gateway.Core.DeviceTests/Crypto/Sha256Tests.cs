@@ -12,14 +12,14 @@ namespace Gateway.Core.DeviceTests.Crypto
     public class Sha256Tests
     {
         [TestMethod]
-        public void FIPS180_2_B1_Abc()
+        public static void FIPS180_2_B1_Abc()
         {
             Assert.AreEqual("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 Hex.Encode(Sha256.Hash(DeviceCrypto.Ascii("abc"))));
         }
 
         [TestMethod]
-        public void FIPS180_2_B2_TwoBlockMessage()
+        public static void FIPS180_2_B2_TwoBlockMessage()
         {
             // 56 octets: the padding no longer fits the first block.
             Assert.AreEqual("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
@@ -27,7 +27,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         }
 
         [TestMethod]
-        public void FIPS180_2_B1_Abc_IncrementalAtAnOffset()
+        public static void FIPS180_2_B1_Abc_IncrementalAtAnOffset()
         {
             Sha256 sha = new Sha256();
             byte[] input = DeviceCrypto.Ascii("xabcx");

@@ -12,7 +12,7 @@ namespace Gateway.Core.DeviceTests.Runtime
     public class RuntimeTests
     {
         [TestMethod]
-        public void ByteReader_ReadsBigAndLittleEndianFields()
+        public static void ByteReader_ReadsBigAndLittleEndianFields()
         {
             ByteReader r = new ByteReader(Hex.Decode("0102030405060708090a0b"));
             Assert.AreEqual((ushort)0x0102, r.ReadUInt16BigEndian());
@@ -24,7 +24,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void ByteReader_ReadPastTheWindowIsAFormatErrorNotAnIndexError()
+        public static void ByteReader_ReadPastTheWindowIsAFormatErrorNotAnIndexError()
         {
             byte[] buffer = Hex.Decode("00112233");
             ByteReader r = new ByteReader(buffer, 1, 2);
@@ -35,7 +35,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void ByteReader_TrailingOctetsAreAFormatError()
+        public static void ByteReader_TrailingOctetsAreAFormatError()
         {
             ByteReader r = new ByteReader(Hex.Decode("0001"));
             r.ReadByte();
@@ -43,14 +43,14 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void ByteReader_WindowOutsideTheBufferIsRejected()
+        public static void ByteReader_WindowOutsideTheBufferIsRejected()
         {
             Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => new ByteReader(new byte[4], 3, 2));
             Assert.ThrowsException(typeof(System.ArgumentNullException), () => new ByteReader(null, 0, 0));
         }
 
         [TestMethod]
-        public void ByteWriter_WritePastTheWindowIsAFormatError()
+        public static void ByteWriter_WritePastTheWindowIsAFormatError()
         {
             byte[] buffer = new byte[4];
             ByteWriter w = new ByteWriter(buffer, 1, 2);
@@ -60,7 +60,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void Hex_EncodesLowerCaseAndDecodesEitherCase()
+        public static void Hex_EncodesLowerCaseAndDecodesEitherCase()
         {
             Assert.AreEqual("00ff10ab", Hex.Encode(new byte[] { 0x00, 0xFF, 0x10, 0xAB }));
             CollectionAssert.AreEqual(new byte[] { 0xDE, 0xAD, 0xBE, 0xEF }, Hex.Decode("DeadBEEF"));
@@ -68,7 +68,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void Hex_OddLengthOrNonHexIsAFormatError()
+        public static void Hex_OddLengthOrNonHexIsAFormatError()
         {
             Assert.ThrowsException(typeof(ProtocolFormatException), () => Hex.Decode("abc"));
             Assert.ThrowsException(typeof(ProtocolFormatException), () => Hex.Decode("zz"));
@@ -78,7 +78,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void SeededRandom_SameSeedSameSequence()
+        public static void SeededRandom_SameSeedSameSequence()
         {
             SeededRandom a = new SeededRandom(7);
             SeededRandom b = new SeededRandom(7);
@@ -91,7 +91,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void SeededRandom_Seed42_MatchesTheHostSequence()
+        public static void SeededRandom_Seed42_MatchesTheHostSequence()
         {
             // xoshiro128** seeded by SplitMix64(42): the same values on the host (checked there
             // against an independent implementation) and on the device.
@@ -106,7 +106,7 @@ namespace Gateway.Core.DeviceTests.Runtime
         }
 
         [TestMethod]
-        public void SeededRandom_RejectsAnEmptyRange()
+        public static void SeededRandom_RejectsAnEmptyRange()
         {
             SeededRandom r = new SeededRandom(1);
             Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => r.NextInt(0));
