@@ -51,7 +51,9 @@ namespace Gateway.Core.DeviceTests.Support
             for (int k = 0; k < transmitCount; k++)
             {
                 long delay = (long)k * interval;
-                Log.Add(Hex.Encode(data, 2, data.Length - 2));
+                string payload = Hex.Encode(data, 2, data.Length - 2);
+                Log.Add(payload);
+                sender.Record(payload, _scheduler.NowMilliseconds + delay);
                 for (int r = 0; r < _radios.Count; r++)
                 {
                     LoopbackRadio receiver = (LoopbackRadio)_radios[r];
@@ -76,9 +78,53 @@ namespace Gateway.Core.DeviceTests.Support
         {
             _air = air;
             Address = address;
+            Sent = new ArrayList();
+            SentAt = new ArrayList();
         }
 
         public ulong Address { get; private set; }
+
+        /// <summary>What this radio put on the air: payload hex after the AD length and type, one per transmission.</summary>
+        public ArrayList Sent { get; private set; }
+
+        /// <summary>The virtual time of each entry of <see cref="Sent"/> (boxed long).</summary>
+        public ArrayList SentAt { get; private set; }
+
+        /// <summary>How many times this payload was transmitted.</summary>
+        public int Count(string payloadHex)
+        {
+            int n = 0;
+            for (int i = 0; i < Sent.Count; i++)
+            {
+                if ((string)Sent[i] == payloadHex)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>The times this payload was transmitted, joined with spaces ("20 520 1020").</summary>
+        public string TimesOf(string payloadHex)
+        {
+            string text = string.Empty;
+            for (int i = 0; i < Sent.Count; i++)
+            {
+                if ((string)Sent[i] == payloadHex)
+                {
+                    text += (text.Length == 0 ? string.Empty : " ") + ((long)SentAt[i]).ToString();
+                }
+            }
+
+            return text;
+        }
+
+        internal void Record(string payloadHex, long time)
+        {
+            Sent.Add(payloadHex);
+            SentAt.Add(time);
+        }
 
         public void Send(byte[] data, int offset, int length, int transmitCount, int intervalMilliseconds)
         {

@@ -72,7 +72,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
 
         /// <summary>MshPRT §5.4.2.4.2 step 5: a device that does not know the AuthValue cannot match its confirmation; no data leaves.</summary>
         [TestMethod]
-        public static void MshPRT_5_4_2_4_WrongConfirmationIsConfirmationFailedBeforeTheDataIsSent()
+        public static void MshPRT_5_4_2_4_WrongConfirmation_NoDataSent()
         {
             SampleSession h = SampleSession.ForProvisioner();
             h.Answer(ProvisioningPduType.Confirmation, "0500112233445566778899aabbccddeeff");

@@ -19,7 +19,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
     public class ProvisioningExchangeTests
     {
         [TestMethod]
-        public static void MshPRT_8_7_ProvisioningExchange_Cmac_BothSessionsOverAnInMemoryLink()
+        public static void MshPRT_8_7_ProvisioningExchange_Cmac()
         {
             ProvisioningRequest request = SessionPair.SampleRequest();
             request.PreferHmacSha256 = false;
@@ -45,7 +45,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         }
 
         [TestMethod]
-        public static void MshPRT_8_17_2_ProvisioningExchange_HmacSha256_StaticOob_BothSessionsOverAnInMemoryLink()
+        public static void MshPRT_8_17_2_ProvisioningExchange_HmacSha256_StaticOob()
         {
             byte[] staticOob = Hex.Decode(ProvisioningSamples.HmacStaticOob);
             ProvisioningRequest request = SessionPair.SampleRequest();
@@ -74,7 +74,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         }
 
         [TestMethod]
-        public static void MshPRT_8_7_ProvisioningExchange_OverTwoPbAdvBearers_EveryAdvertisementByteForByte()
+        public static void MshPRT_8_7_ProvisioningExchange_OverPbAdv_EveryAdvert()
         {
             VirtualTimeScheduler scheduler = new VirtualTimeScheduler();
             LoopbackAir air = new LoopbackAir(scheduler);

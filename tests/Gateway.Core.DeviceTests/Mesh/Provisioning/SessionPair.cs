@@ -33,7 +33,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             ProvisionerLink = new MemoryLink(Scheduler, ProvisioningRole.Provisioner, uuid);
             ProvisionerLink.Handler = Provisioner;
             MemoryLink.Connect(ProvisionerLink, DeviceLink);
+            Address = ProvisioningSamples.UnicastAddress;
         }
+
+        /// <summary>The primary unicast address the provisioner's owner hands out.</summary>
+        public int Address { get; set; }
 
         public VirtualTimeScheduler Scheduler { get; private set; }
 
@@ -79,7 +83,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         public bool TryAssignAddress(ProvisionerSession session, int elementCount, out int unicastAddress)
         {
             AssignedElements = elementCount;
-            unicastAddress = ProvisioningSamples.UnicastAddress;
+            unicastAddress = Address;
             return true;
         }
 
