@@ -31,9 +31,14 @@ namespace Gateway.Core.Runtime
         public static void AppendString(StringBuilder builder, string value)
         {
             builder.Append('"');
-            for (int i = 0; i < value.Length; i++)
+
+            // Not value[i]: nanoCLR keeps strings as UTF-8 and its indexer returns the high
+            // surrogate at both positions of a pair (a supplementary character such as an emoji
+            // became two U+FFFD), walking the string from its start on every call.
+            char[] chars = value.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 switch (c)
                 {
                     case '"': builder.Append("\\\""); break;

@@ -229,9 +229,12 @@ namespace Gateway.Core.Mesh.Database
         private void Quoted(string value)
         {
             Put((byte)'"');
-            for (int i = 0; i < value.Length; i++)
+
+            // A char[] copy, not value[i]: see Utf8.
+            char[] chars = value.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 switch (c)
                 {
                     case '"': Put((byte)'\\'); Put((byte)'"'); break;
@@ -253,7 +256,7 @@ namespace Gateway.Core.Mesh.Database
                         }
                         else
                         {
-                            i = Utf8(value, i);
+                            i = Utf8(chars, i);
                         }
 
                         break;
@@ -266,14 +269,19 @@ namespace Gateway.Core.Mesh.Database
         /// <summary>Text that needs no escaping (numbers, literals, JSON already written).</summary>
         private void Text(string text)
         {
-            for (int i = 0; i < text.Length; i++)
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                i = Utf8(text, i);
+                i = Utf8(chars, i);
             }
         }
 
-        /// <summary>Encodes the character at <paramref name="i"/> (RFC 3629); returns the index of its last UTF-16 unit.</summary>
-        private int Utf8(string s, int i)
+        /// <summary>
+        /// Encodes the character at <paramref name="i"/> (RFC 3629); returns the index of its last UTF-16 unit.
+        /// Works on a char[] because nanoCLR's string indexer returns the high surrogate at both
+        /// positions of a pair (strings are UTF-8 inside), which turned every supplementary character into two U+FFFD.
+        /// </summary>
+        private int Utf8(char[] s, int i)
         {
             int c = s[i];
             if (c < 0x80)
