@@ -19,9 +19,9 @@ namespace Gateway.Core.DeviceTests.Cloud
         [TestMethod]
         public static void LinkKit_SignContentOfThePublishedExamples()
         {
-            Assert.AreEqual("clientId12345deviceNamedeviceproductKeypktimestamp789", LinkKitSignIn.BuildSignContent("12345", "device", "pk", "789"));
-            Assert.AreEqual("clientIdXP001deviceNameXP001productKeya1Ze3BcsQ5x", LinkKitSignIn.BuildSignContent("XP001", "XP001", "a1Ze3BcsQ5x", null));
-            Assert.AreEqual("XP001&a1Ze3BcsQ5x", LinkKitSignIn.BuildUserName("XP001", "a1Ze3BcsQ5x"));
+            Assert.AreEqual("clientId12345deviceNamedeviceproductKeypktimestamp789", LinkKitSignIn.BuildSignContent("12345", "device", "pk", "789"), "#1");
+            Assert.AreEqual("clientIdXP001deviceNameXP001productKeya1Ze3BcsQ5x", LinkKitSignIn.BuildSignContent("XP001", "XP001", "a1Ze3BcsQ5x", null), "#2");
+            Assert.AreEqual("XP001&a1Ze3BcsQ5x", LinkKitSignIn.BuildUserName("XP001", "a1Ze3BcsQ5x"), "#3");
         }
 
         /// <summary>Link Kit: client id, user name and the hex HMAC-SHA256 password (expected value from an independent HMAC).</summary>
@@ -31,13 +31,13 @@ namespace Gateway.Core.DeviceTests.Cloud
             DeviceCredentials device = new DeviceCredentials("a1GwPk00001", "gateway-01", "0123456789abcdef0123456789abcdef");
             LinkKitSignIn signIn = new LinkKitSignIn(device, new ManagedHmacSha256());
             MqttConnectOptions options = signIn.CreateConnectOptions(null, LinkKitSecureMode.TcpDirect, LinkKitSignIn.DefaultTimestamp, true, 120);
-            Assert.AreEqual("a1GwPk00001.gateway-01|securemode=3,signmethod=hmacsha256,timestamp=2524608000000|", options.ClientId);
-            Assert.AreEqual("gateway-01&a1GwPk00001", options.UserName);
-            Assert.AreEqual("c99627cc783b3853c87a5dc9783119b11f900047cd736d4a2e5115f99e6b4fef", options.Password);
-            Assert.IsTrue(options.CleanSession);
-            Assert.AreEqual(120, options.KeepAliveSeconds);
-            Assert.AreEqual(-1, device.ToString().IndexOf(device.DeviceSecret));
-            Assert.AreEqual(-1, options.ToString().IndexOf(options.Password));
+            Assert.AreEqual("a1GwPk00001.gateway-01|securemode=3,signmethod=hmacsha256,timestamp=2524608000000|", options.ClientId, "#4");
+            Assert.AreEqual("gateway-01&a1GwPk00001", options.UserName, "#5");
+            Assert.AreEqual("c99627cc783b3853c87a5dc9783119b11f900047cd736d4a2e5115f99e6b4fef", options.Password, "#6");
+            Assert.IsTrue(options.CleanSession, "#7");
+            Assert.AreEqual(120, options.KeepAliveSeconds, "#8");
+            Assert.AreEqual(-1, device.ToString().IndexOf(device.DeviceSecret), "#9");
+            Assert.AreEqual(-1, options.ToString().IndexOf(options.Password), "#10");
         }
 
         /// <summary>Client ids the extension field cannot carry, and names that would break topics, are refused.</summary>
@@ -49,15 +49,15 @@ namespace Gateway.Core.DeviceTests.Cloud
             for (int i = 0; i < clientIds.Length; i++)
             {
                 string id = clientIds[i];
-                Assert.ThrowsException(typeof(System.ArgumentException), () => signIn.CreateConnectOptions(id, LinkKitSecureMode.TcpDirect, "1", true, 60));
+                Assert.ThrowsException(typeof(System.ArgumentException), () => signIn.CreateConnectOptions(id, LinkKitSecureMode.TcpDirect, "1", true, 60), "#11");
             }
 
             string[] names = new string[] { "a/b", "a+b", "a#b", "a&b", string.Empty };
             for (int i = 0; i < names.Length; i++)
             {
                 string name = names[i];
-                Assert.ThrowsException(typeof(System.ArgumentException), () => new DeviceCredentials(name, "dn", "s"));
-                Assert.ThrowsException(typeof(System.ArgumentException), () => new DeviceCredentials("pk", name, "s"));
+                Assert.ThrowsException(typeof(System.ArgumentException), () => new DeviceCredentials(name, "dn", "s"), "#12");
+                Assert.ThrowsException(typeof(System.ArgumentException), () => new DeviceCredentials("pk", name, "s"), "#13");
             }
         }
 
@@ -71,19 +71,19 @@ namespace Gateway.Core.DeviceTests.Cloud
             for (int i = 0; i < methods.Length; i++)
             {
                 string topic = "/sys/a1GwPk00001/gateway-01/thing/" + suffixes[i];
-                Assert.AreEqual(topic, topics.ForMethod(methods[i]));
-                Assert.AreEqual(topic + "_reply", topics.ReplyForMethod(methods[i]));
-                Assert.IsTrue(TopicBuilder.IsReply(topic + "_reply"));
-                Assert.IsFalse(TopicBuilder.IsReply(topic));
+                Assert.AreEqual(topic, topics.ForMethod(methods[i]), "#14");
+                Assert.AreEqual(topic + "_reply", topics.ReplyForMethod(methods[i]), "#15");
+                Assert.IsTrue(TopicBuilder.IsReply(topic + "_reply"), "#16");
+                Assert.IsFalse(TopicBuilder.IsReply(topic), "#17");
             }
 
             string pk;
             string dn;
             string suffix;
-            Assert.IsTrue(TopicBuilder.TryParse("/sys/a1EnrPk0001/lamp-01/thing/cipher/get_reply", out pk, out dn, out suffix));
-            Assert.AreEqual("a1EnrPk0001", pk);
-            Assert.AreEqual("lamp-01", dn);
-            Assert.AreEqual("/thing/cipher/get_reply", suffix);
+            Assert.IsTrue(TopicBuilder.TryParse("/sys/a1EnrPk0001/lamp-01/thing/cipher/get_reply", out pk, out dn, out suffix), "#18");
+            Assert.AreEqual("a1EnrPk0001", pk, "#19");
+            Assert.AreEqual("lamp-01", dn, "#20");
+            Assert.AreEqual("/thing/cipher/get_reply", suffix, "#21");
         }
 
         /// <summary>Topics of other shapes do not parse; invalid method names are refused.</summary>
@@ -96,7 +96,7 @@ namespace Gateway.Core.DeviceTests.Cloud
                 string pk;
                 string dn;
                 string suffix;
-                Assert.IsFalse(TopicBuilder.TryParse(topics[i], out pk, out dn, out suffix));
+                Assert.IsFalse(TopicBuilder.TryParse(topics[i], out pk, out dn, out suffix), "#22");
             }
 
             TopicBuilder builder = new TopicBuilder("a1GwPk00001", "gateway-01");
@@ -104,8 +104,8 @@ namespace Gateway.Core.DeviceTests.Cloud
             for (int i = 0; i < methods.Length; i++)
             {
                 string method = methods[i];
-                Assert.IsFalse(TopicBuilder.IsValidMethod(method));
-                Assert.ThrowsException(typeof(System.ArgumentException), () => builder.ForMethod(method));
+                Assert.IsFalse(TopicBuilder.IsValidMethod(method), "#23");
+                Assert.ThrowsException(typeof(System.ArgumentException), () => builder.ForMethod(method), "#24");
             }
         }
 
@@ -124,16 +124,16 @@ namespace Gateway.Core.DeviceTests.Cloud
             string method = AlinkMethods.MeshDeviceProvision;
             string context = ProvisioningSamples.DeviceUuid;
             Hashtable field = envelope.Seal(secret, method, context);
-            Assert.AreEqual("000102030405060708090a0b0c", (string)field["n"]);
-            Assert.AreEqual("63f113ab5ae58852cd8f4d0bbd1cf99ac00e9a8aecdc48ba", (string)field["c"]);
+            Assert.AreEqual("000102030405060708090a0b0c", (string)field["n"], "#25");
+            Assert.AreEqual("63f113ab5ae58852cd8f4d0bbd1cf99ac00e9a8aecdc48ba", (string)field["c"], "#26");
 
             byte[] opened;
-            Assert.IsTrue(envelope.TryOpen(field, method, context, out opened));
+            Assert.IsTrue(envelope.TryOpen(field, method, context, out opened), "#27");
             CollectionAssert.AreEqual(secret, opened);
-            Assert.IsFalse(envelope.TryOpen(field, AlinkMethods.MeshDeviceResult, context, out opened));
-            Assert.IsFalse(envelope.TryOpen(field, method, "other-device", out opened));
-            Assert.IsFalse(new SecretEnvelope(new ManagedAes128(), random, "other-secret").TryOpen(field, method, context, out opened));
-            Assert.IsNull(opened);
+            Assert.IsFalse(envelope.TryOpen(field, AlinkMethods.MeshDeviceResult, context, out opened), "#28");
+            Assert.IsFalse(envelope.TryOpen(field, method, "other-device", out opened), "#29");
+            Assert.IsFalse(new SecretEnvelope(new ManagedAes128(), random, "other-secret").TryOpen(field, method, context, out opened), "#30");
+            Assert.IsNull(opened, "#31");
         }
 
         /// <summary>Malformed sealed fields (not an object, bad hex, wrong nonce size, tampered) open to false, never an exception.</summary>
@@ -152,8 +152,8 @@ namespace Gateway.Core.DeviceTests.Cloud
             string c = (string)good["c"];
             string tampered = (c[0] == '0' ? "1" : "0") + c.Substring(1);
             byte[] result;
-            Assert.IsFalse(envelope.TryOpen(Field((string)good["n"], tampered), "m", "c", out result));
-            Assert.IsTrue(envelope.TryOpen(good, "m", "c", out result));
+            Assert.IsFalse(envelope.TryOpen(Field((string)good["n"], tampered), "m", "c", out result), "#32");
+            Assert.IsTrue(envelope.TryOpen(good, "m", "c", out result), "#33");
         }
 
         private static Hashtable Field(string n, string c)

@@ -15,7 +15,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         public static void FIPS180_2_B1_Abc()
         {
             Assert.AreEqual("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                Hex.Encode(Sha256.Hash(DeviceCrypto.Ascii("abc"))));
+                Hex.Encode(Sha256.Hash(DeviceCrypto.Ascii("abc"))), "#1");
         }
 
         [TestMethod]
@@ -23,7 +23,7 @@ namespace Gateway.Core.DeviceTests.Crypto
         {
             // 56 octets: the padding no longer fits the first block.
             Assert.AreEqual("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-                Hex.Encode(Sha256.Hash(DeviceCrypto.Ascii("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"))));
+                Hex.Encode(Sha256.Hash(DeviceCrypto.Ascii("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"))), "#2");
         }
 
         [TestMethod]
@@ -35,7 +35,7 @@ namespace Gateway.Core.DeviceTests.Crypto
             sha.Update(input, 2, 2);
             byte[] hash = new byte[34];
             sha.Finish(hash, 2);
-            Assert.AreEqual("0000ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Hex.Encode(hash));
+            Assert.AreEqual("0000ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Hex.Encode(hash), "#3");
         }
     }
 }

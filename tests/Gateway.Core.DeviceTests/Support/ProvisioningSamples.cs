@@ -75,6 +75,34 @@ namespace Gateway.Core.DeviceTests.Support
         public const string CompleteAdv = "23af5850840000013e08";
         public const string LinkCloseSuccessAdv = "23af5850000b00";
 
+        /// <summary>
+        /// PDUs joined with spaces, at run time: a concatenation of constants is folded by the
+        /// compiler into one more constant, a second copy of the sample data in the assembly's
+        /// 64 KB string table.
+        /// </summary>
+        public static string Joined(params string[] pdus)
+        {
+            string text = string.Empty;
+            for (int i = 0; i < pdus.Length; i++)
+            {
+                text += (i == 0 ? string.Empty : " ") + pdus[i];
+            }
+
+            return text;
+        }
+
+        /// <summary>What the provisioner sends in §8.7, joined.</summary>
+        public static string ProvisionerPdus()
+        {
+            return Joined(Invite, Start, PublicKeyProvisioner, ConfirmationProvisioner, RandomProvisioner, Data);
+        }
+
+        /// <summary>What the device sends in §8.7, joined.</summary>
+        public static string DevicePdus()
+        {
+            return Joined(Capabilities, PublicKeyDevice, ConfirmationDevice, RandomDevice, Complete);
+        }
+
         /// <summary>The Transaction Acknowledgment for a transaction number: Link ID ‖ number ‖ 0x01.</summary>
         public static string Ack(int transactionNumber)
         {

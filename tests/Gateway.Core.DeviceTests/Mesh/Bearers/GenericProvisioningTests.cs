@@ -27,9 +27,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         public static void MshPRT_5_3_1_1_FcsOfTheSampleProvisioningPdus(string pdu, int fcs)
         {
             byte[] data = Hex.Decode(pdu);
-            Assert.AreEqual((byte)fcs, ProvisioningFcs.Compute(data, 0, data.Length));
-            Assert.IsTrue(ProvisioningFcs.Check(data, 0, data.Length, (byte)fcs));
-            Assert.IsFalse(ProvisioningFcs.Check(data, 0, data.Length, (byte)(fcs ^ 0x01)));
+            Assert.AreEqual((byte)fcs, ProvisioningFcs.Compute(data, 0, data.Length), "#1");
+            Assert.IsTrue(ProvisioningFcs.Check(data, 0, data.Length, (byte)fcs), "#2");
+            Assert.IsFalse(ProvisioningFcs.Check(data, 0, data.Length, (byte)(fcs ^ 0x01)), "#3");
         }
 
         /// <summary>TS 27.010: the FCS equals a bit-serial CRC-8 (poly 0x07, init 0xFF) over bit-reversed octets, reversed and complemented.</summary>
@@ -68,11 +68,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
                 for (int i = 0; i <= segN[k]; i++)
                 {
                     int length = GenericProvisioning.SegmentLength(lengths[k], i);
-                    Assert.IsTrue(length >= 1);
+                    Assert.IsTrue(length >= 1, "#4");
                     sum += length;
                 }
 
-                Assert.AreEqual(lengths[k], sum);
+                Assert.AreEqual(lengths[k], sum, "#5");
             }
         }
 
@@ -92,7 +92,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         public static void MshPRT_5_3_1_MalformedGenericProvisioningPdusGetAStatus(string hex, int expected)
         {
             byte[] payload = Hex.Decode(hex);
-            Assert.AreEqual(expected, (int)new GenericProvisioningPdu().Decode(payload, 0, payload.Length));
+            Assert.AreEqual(expected, (int)new GenericProvisioningPdu().Decode(payload, 0, payload.Length), "#6");
         }
 
         /// <summary>MshPRT §5.3.1.2: 1469 octets with SegN 63 is the structural maximum; 1470 do not fit 64 segments.</summary>
@@ -103,10 +103,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             byte[] ok = Hex.Decode("23af585000fc05bd14" + zeros);
             byte[] tooLong = Hex.Decode("23af585000fc05be14" + zeros);
             GenericProvisioningPdu pdu = new GenericProvisioningPdu();
-            Assert.AreEqual((int)GenericProvisioningDecodeStatus.Ok, (int)pdu.Decode(ok, 0, ok.Length));
-            Assert.AreEqual(63, pdu.LastSegmentIndex);
-            Assert.AreEqual(1469, pdu.TotalLength);
-            Assert.AreEqual((int)GenericProvisioningDecodeStatus.InvalidSegmentation, (int)pdu.Decode(tooLong, 0, tooLong.Length));
+            Assert.AreEqual((int)GenericProvisioningDecodeStatus.Ok, (int)pdu.Decode(ok, 0, ok.Length), "#7");
+            Assert.AreEqual(63, pdu.LastSegmentIndex, "#8");
+            Assert.AreEqual(1469, pdu.TotalLength, "#9");
+            Assert.AreEqual((int)GenericProvisioningDecodeStatus.InvalidSegmentation, (int)pdu.Decode(tooLong, 0, tooLong.Length), "#10");
         }
 
         [TestMethod]
@@ -114,11 +114,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         {
             byte[] payload = Hex.Decode("23af5850000b02");
             GenericProvisioningPdu pdu = new GenericProvisioningPdu();
-            Assert.AreEqual((int)GenericProvisioningDecodeStatus.Ok, (int)pdu.Decode(payload, 0, payload.Length));
-            Assert.AreEqual(ProvisioningSamples.LinkId, pdu.LinkId);
-            Assert.AreEqual(GenericProvisioning.FormatBearerControl, pdu.Format);
-            Assert.AreEqual(GenericProvisioning.OpcodeLinkClose, pdu.Opcode);
-            Assert.AreEqual((byte)0x02, pdu.CloseReason);
+            Assert.AreEqual((int)GenericProvisioningDecodeStatus.Ok, (int)pdu.Decode(payload, 0, payload.Length), "#11");
+            Assert.AreEqual(ProvisioningSamples.LinkId, pdu.LinkId, "#12");
+            Assert.AreEqual(GenericProvisioning.FormatBearerControl, pdu.Format, "#13");
+            Assert.AreEqual(GenericProvisioning.OpcodeLinkClose, pdu.Opcode, "#14");
+            Assert.AreEqual((byte)0x02, pdu.CloseReason, "#15");
         }
 
         /// <summary>MshPRT §5.3.3: a truncated or oversized segment, or an index above SegN, aborts the transaction.</summary>
@@ -127,17 +127,17 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         {
             GenericProvisioningReassembler r = Started(ProvisioningSamples.PublicKeyProvisioner, 0x02, null);
             byte[] pdu = Hex.Decode(ProvisioningSamples.PublicKeyProvisioner);
-            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddContinuation(0x02, 1, pdu, 20, 22));
-            Assert.IsFalse(r.IsActive);
+            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddContinuation(0x02, 1, pdu, 20, 22), "#16");
+            Assert.IsFalse(r.IsActive, "#17");
 
             r = Started(ProvisioningSamples.PublicKeyProvisioner, 0x02, r);
-            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddContinuation(0x02, 2, pdu, 43, 21));
-            Assert.IsFalse(r.IsActive);
+            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddContinuation(0x02, 2, pdu, 43, 21), "#18");
+            Assert.IsFalse(r.IsActive, "#19");
 
             byte[] data = Hex.Decode(ProvisioningSamples.Data);
             r = Started(ProvisioningSamples.Data, 0x05, r);
-            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddContinuation(0x05, 2, data, 20, 14));
-            Assert.IsFalse(r.IsActive);
+            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddContinuation(0x05, 2, data, 20, 14), "#20");
+            Assert.IsFalse(r.IsActive, "#21");
         }
 
         /// <summary>A repeated segment is a duplicate; the same segment with other contents is a conflict and aborts; the sender's retransmission starts over cleanly.</summary>
@@ -146,17 +146,17 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         {
             GenericProvisioningReassembler r = Started(ProvisioningSamples.PublicKeyDevice, 0x81, null);
             byte[] pdu = Hex.Decode(ProvisioningSamples.PublicKeyDevice);
-            Assert.AreEqual((int)ReassemblyResult.InProgress, (int)r.AddContinuation(0x81, 1, pdu, 20, 23));
-            Assert.AreEqual((int)ReassemblyResult.Duplicate, (int)r.AddContinuation(0x81, 1, pdu, 20, 23));
+            Assert.AreEqual((int)ReassemblyResult.InProgress, (int)r.AddContinuation(0x81, 1, pdu, 20, 23), "#22");
+            Assert.AreEqual((int)ReassemblyResult.Duplicate, (int)r.AddContinuation(0x81, 1, pdu, 20, 23), "#23");
             pdu[25] ^= 0x40;
-            Assert.AreEqual((int)ReassemblyResult.Conflict, (int)r.AddContinuation(0x81, 1, pdu, 20, 23));
-            Assert.IsFalse(r.IsActive);
+            Assert.AreEqual((int)ReassemblyResult.Conflict, (int)r.AddContinuation(0x81, 1, pdu, 20, 23), "#24");
+            Assert.IsFalse(r.IsActive, "#25");
 
             pdu[25] ^= 0x40;
             r = Started(ProvisioningSamples.PublicKeyDevice, 0x81, r);
-            Assert.AreEqual((int)ReassemblyResult.InProgress, (int)r.AddContinuation(0x81, 1, pdu, 20, 23));
-            Assert.AreEqual((int)ReassemblyResult.Complete, (int)r.AddContinuation(0x81, 2, pdu, 43, 22));
-            Assert.AreEqual(ProvisioningSamples.PublicKeyDevice, Hex.Encode(r.Buffer, 0, r.TotalLength));
+            Assert.AreEqual((int)ReassemblyResult.InProgress, (int)r.AddContinuation(0x81, 1, pdu, 20, 23), "#26");
+            Assert.AreEqual((int)ReassemblyResult.Complete, (int)r.AddContinuation(0x81, 2, pdu, 43, 22), "#27");
+            Assert.AreEqual(ProvisioningSamples.PublicKeyDevice, Hex.Encode(r.Buffer, 0, r.TotalLength), "#28");
         }
 
         /// <summary>MshPRT §5.3.3: a wrong FCS, a continuation before its start, or a total length above the largest PDU is never delivered.</summary>
@@ -166,17 +166,17 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             byte[] pdu = Hex.Decode(ProvisioningSamples.ConfirmationDevice);
             GenericProvisioningReassembler r = new GenericProvisioningReassembler(65);
             byte fcs = ProvisioningFcs.Compute(pdu, 0, pdu.Length);
-            Assert.AreEqual((int)ReassemblyResult.FcsMismatch, (int)r.AddStart(0x82, 0, pdu.Length, (byte)(fcs + 1), pdu, 0, pdu.Length));
-            Assert.IsFalse(r.IsActive);
+            Assert.AreEqual((int)ReassemblyResult.FcsMismatch, (int)r.AddStart(0x82, 0, pdu.Length, (byte)(fcs + 1), pdu, 0, pdu.Length), "#29");
+            Assert.IsFalse(r.IsActive, "#30");
 
             byte[] data = Hex.Decode(ProvisioningSamples.Data);
-            Assert.AreEqual((int)ReassemblyResult.NotStarted, (int)r.AddContinuation(0x05, 1, data, 20, 14));
+            Assert.AreEqual((int)ReassemblyResult.NotStarted, (int)r.AddContinuation(0x05, 1, data, 20, 14), "#31");
 
             byte[] twenty = new byte[20];
-            Assert.AreEqual((int)ReassemblyResult.TooLong, (int)r.AddStart(0x80, 2, 66, 0, twenty, 0, 20));
-            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddStart(0x80, 5, 65, 0, twenty, 0, 20));
-            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddStart(0x80, 0, 0, 0, twenty, 0, 0));
-            Assert.IsFalse(r.IsActive);
+            Assert.AreEqual((int)ReassemblyResult.TooLong, (int)r.AddStart(0x80, 2, 66, 0, twenty, 0, 20), "#32");
+            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddStart(0x80, 5, 65, 0, twenty, 0, 20), "#33");
+            Assert.AreEqual((int)ReassemblyResult.InvalidSegment, (int)r.AddStart(0x80, 0, 0, 0, twenty, 0, 0), "#34");
+            Assert.IsFalse(r.IsActive, "#35");
         }
 
         /// <summary>A larger reassembly buffer takes a record-sized PDU, its segments arriving last first.</summary>
@@ -188,14 +188,14 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             byte fcs = ProvisioningFcs.Compute(pdu, 0, pdu.Length);
             GenericProvisioningReassembler r = new GenericProvisioningReassembler(GenericProvisioning.MaxTransactionLength);
             int segN = GenericProvisioning.LastSegmentIndex(pdu.Length);
-            Assert.AreEqual((int)ReassemblyResult.InProgress, (int)r.AddStart(0x10, segN, pdu.Length, fcs, pdu, 0, 20));
+            Assert.AreEqual((int)ReassemblyResult.InProgress, (int)r.AddStart(0x10, segN, pdu.Length, fcs, pdu, 0, 20), "#36");
             for (int i = segN; i >= 1; i--)
             {
                 ReassemblyResult result = r.AddContinuation(0x10, i, pdu, GenericProvisioning.SegmentOffset(i), GenericProvisioning.SegmentLength(pdu.Length, i));
-                Assert.AreEqual(i == 1 ? (int)ReassemblyResult.Complete : (int)ReassemblyResult.InProgress, (int)result);
+                Assert.AreEqual(i == 1 ? (int)ReassemblyResult.Complete : (int)ReassemblyResult.InProgress, (int)result, "#37");
             }
 
-            Assert.AreEqual(Hex.Encode(pdu), Hex.Encode(r.Buffer, 0, r.TotalLength));
+            Assert.AreEqual(Hex.Encode(pdu), Hex.Encode(r.Buffer, 0, r.TotalLength), "#38");
         }
 
         /// <summary>DESIGN.md §8.2: random advertising payloads into the decoder and on into the reassembler: statuses, never an exception.</summary>
@@ -237,7 +237,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             GenericProvisioningReassembler r = reuse == null ? new GenericProvisioningReassembler(65) : reuse;
             byte fcs = ProvisioningFcs.Compute(pdu, 0, pdu.Length);
             Assert.AreEqual((int)ReassemblyResult.InProgress,
-                (int)r.AddStart(number, GenericProvisioning.LastSegmentIndex(pdu.Length), pdu.Length, fcs, pdu, 0, 20));
+                (int)r.AddStart(number, GenericProvisioning.LastSegmentIndex(pdu.Length), pdu.Length, fcs, pdu, 0, 20), "#39");
             return r;
         }
 

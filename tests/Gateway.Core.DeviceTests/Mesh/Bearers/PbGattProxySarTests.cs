@@ -27,13 +27,13 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         public static void MshPRT_8_8_PublicKeyIsSentAsFourProxyPdus()
         {
             byte[] pdu = Hex.Decode(ProvisioningSamples.PublicKeyProvisioner);
-            Assert.AreEqual(4, ProxySar.SegmentCount(pdu.Length, 23));
+            Assert.AreEqual(4, ProxySar.SegmentCount(pdu.Length, 23), "#1");
             string[] expected = new string[] { Segment0, Segment1, Segment2, Segment3 };
             byte[] output = new byte[20];
             for (int i = 0; i < 4; i++)
             {
                 int length = ProxySar.WriteSegment(ProxySar.MessageTypeProvisioningPdu, pdu, 0, pdu.Length, 23, i, output, 0);
-                Assert.AreEqual(expected[i], Hex.Encode(output, 0, length));
+                Assert.AreEqual(expected[i], Hex.Encode(output, 0, length), "#2");
             }
         }
 
@@ -46,12 +46,12 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             for (int i = 0; i < 4; i++)
             {
                 byte[] segment = Hex.Decode(segments[i]);
-                Assert.AreEqual(i == 3 ? (int)ProxySarResult.Complete : (int)ProxySarResult.InProgress, (int)r.Add(segment, 0, segment.Length));
+                Assert.AreEqual(i == 3 ? (int)ProxySarResult.Complete : (int)ProxySarResult.InProgress, (int)r.Add(segment, 0, segment.Length), "#3");
             }
 
-            Assert.AreEqual(ProxySar.MessageTypeProvisioningPdu, r.MessageType);
-            Assert.AreEqual(ProvisioningSamples.PublicKeyProvisioner, Hex.Encode(r.Buffer, 0, r.Length));
-            Assert.IsFalse(r.IsInProgress);
+            Assert.AreEqual(ProxySar.MessageTypeProvisioningPdu, r.MessageType, "#4");
+            Assert.AreEqual(ProvisioningSamples.PublicKeyProvisioner, Hex.Encode(r.Buffer, 0, r.Length), "#5");
+            Assert.IsFalse(r.IsInProgress, "#6");
         }
 
         /// <summary>MshPRT §6.3.2: a message that fits one Proxy PDU is Complete (19 octets at MTU 23); 20 octets are First + Last.</summary>
@@ -60,16 +60,16 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         {
             byte[] output = new byte[20];
             byte[] nineteen = Hex.Decode("000102030405060708090a0b0c0d0e0f101112");
-            Assert.AreEqual(1, ProxySar.SegmentCount(nineteen.Length, 23));
+            Assert.AreEqual(1, ProxySar.SegmentCount(nineteen.Length, 23), "#7");
             int n = ProxySar.WriteSegment(ProxySar.MessageTypeProvisioningPdu, nineteen, 0, nineteen.Length, 23, 0, output, 0);
-            Assert.AreEqual("03000102030405060708090a0b0c0d0e0f101112", Hex.Encode(output, 0, n));
+            Assert.AreEqual("03000102030405060708090a0b0c0d0e0f101112", Hex.Encode(output, 0, n), "#8");
 
             byte[] twenty = Hex.Decode("000102030405060708090a0b0c0d0e0f10111213");
-            Assert.AreEqual(2, ProxySar.SegmentCount(twenty.Length, 23));
+            Assert.AreEqual(2, ProxySar.SegmentCount(twenty.Length, 23), "#9");
             n = ProxySar.WriteSegment(ProxySar.MessageTypeProvisioningPdu, twenty, 0, twenty.Length, 23, 0, output, 0);
-            Assert.AreEqual("43000102030405060708090a0b0c0d0e0f101112", Hex.Encode(output, 0, n));
+            Assert.AreEqual("43000102030405060708090a0b0c0d0e0f101112", Hex.Encode(output, 0, n), "#10");
             n = ProxySar.WriteSegment(ProxySar.MessageTypeProvisioningPdu, twenty, 0, twenty.Length, 23, 1, output, 0);
-            Assert.AreEqual("c313", Hex.Encode(output, 0, n));
+            Assert.AreEqual("c313", Hex.Encode(output, 0, n), "#11");
         }
 
         /// <summary>MshPRT §6.3.2: larger ATT MTUs need fewer segments and round-trip.</summary>
@@ -81,19 +81,19 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         {
             byte[] pdu = Hex.Decode(ProvisioningSamples.PublicKeyDevice);
             int count = ProxySar.SegmentCount(pdu.Length, mtu);
-            Assert.AreEqual(expectedSegments, count);
+            Assert.AreEqual(expectedSegments, count, "#12");
             ProxySarReassembler r = new ProxySarReassembler(66);
             byte[] output = new byte[mtu];
             ProxySarResult result = ProxySarResult.Empty;
             for (int i = 0; i < count; i++)
             {
                 int length = ProxySar.WriteSegment(ProxySar.MessageTypeProvisioningPdu, pdu, 0, pdu.Length, mtu, i, output, 0);
-                Assert.IsTrue(length <= mtu - 3);
+                Assert.IsTrue(length <= mtu - 3, "#13");
                 result = r.Add(output, 0, length);
             }
 
-            Assert.AreEqual((int)ProxySarResult.Complete, (int)result);
-            Assert.AreEqual(ProvisioningSamples.PublicKeyDevice, Hex.Encode(r.Buffer, 0, r.Length));
+            Assert.AreEqual((int)ProxySarResult.Complete, (int)result, "#14");
+            Assert.AreEqual(ProvisioningSamples.PublicKeyDevice, Hex.Encode(r.Buffer, 0, r.Length), "#15");
         }
 
         /// <summary>MshPRT §6.3.2: SAR violations are reported and reset the reassembler, which stays usable.</summary>
@@ -107,7 +107,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
         public static void MalformedInput_ProxySarViolationsAreReported(string sequence, int expected)
         {
             ProxySarReassembler r = new ProxySarReassembler(66);
-            string[] pdus = sequence.Split('|');
+            string[] pdus = sequence.Split(new char[] { '|' });
             ProxySarResult result = ProxySarResult.InProgress;
             for (int i = 0; i < pdus.Length; i++)
             {
@@ -115,10 +115,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
                 result = r.Add(pdu, 0, pdu.Length);
             }
 
-            Assert.AreEqual(expected, (int)result);
-            Assert.IsFalse(r.IsInProgress);
+            Assert.AreEqual(expected, (int)result, "#16");
+            Assert.IsFalse(r.IsInProgress, "#17");
             byte[] invite = Hex.Decode("030000");
-            Assert.AreEqual((int)ProxySarResult.Complete, (int)r.Add(invite, 0, invite.Length));
+            Assert.AreEqual((int)ProxySarResult.Complete, (int)r.Add(invite, 0, invite.Length), "#18");
         }
 
         /// <summary>A segmented message longer than the buffer is Too Long; the writer refuses impossible arguments.</summary>
@@ -128,17 +128,17 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             ProxySarReassembler r = new ProxySarReassembler(66);
             byte[] first = Hex.Decode("43" + new string('0', 38));
             byte[] cont = Hex.Decode("83" + new string('1', 38));
-            Assert.AreEqual((int)ProxySarResult.InProgress, (int)r.Add(first, 0, first.Length));
-            Assert.AreEqual((int)ProxySarResult.InProgress, (int)r.Add(cont, 0, cont.Length));
-            Assert.AreEqual((int)ProxySarResult.InProgress, (int)r.Add(cont, 0, cont.Length));
-            Assert.AreEqual((int)ProxySarResult.TooLong, (int)r.Add(cont, 0, cont.Length));
-            Assert.IsFalse(r.IsInProgress);
+            Assert.AreEqual((int)ProxySarResult.InProgress, (int)r.Add(first, 0, first.Length), "#19");
+            Assert.AreEqual((int)ProxySarResult.InProgress, (int)r.Add(cont, 0, cont.Length), "#20");
+            Assert.AreEqual((int)ProxySarResult.InProgress, (int)r.Add(cont, 0, cont.Length), "#21");
+            Assert.AreEqual((int)ProxySarResult.TooLong, (int)r.Add(cont, 0, cont.Length), "#22");
+            Assert.IsFalse(r.IsInProgress, "#23");
 
             byte[] output = new byte[20];
             byte[] invite = Hex.Decode(ProvisioningSamples.Invite);
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ProxySar.WriteSegment(3, invite, 0, invite.Length, 4, 0, output, 0));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ProxySar.WriteSegment(3, invite, 0, invite.Length, 23, 1, output, 0));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ProxySar.WriteSegment(3, invite, 0, invite.Length, 23, 0, output, 18));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ProxySar.WriteSegment(3, invite, 0, invite.Length, 4, 0, output, 0), "#24");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ProxySar.WriteSegment(3, invite, 0, invite.Length, 23, 1, output, 0), "#25");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ProxySar.WriteSegment(3, invite, 0, invite.Length, 23, 0, output, 18), "#26");
         }
 
         /// <summary>MshPRT §5.2.2, §8.8: the client connects to 0x1827, opens when the connection is up and writes the Public Key as the four sample segments.</summary>
@@ -150,23 +150,23 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             RecordingLinkHandler handler = new RecordingLinkHandler(scheduler);
             PbGattClientLink link = new PbGattClientLink(central, 0xA0A0A0A0A0A0, Hex.Decode(ProvisioningSamples.DeviceUuid), scheduler, handler, null);
             link.Open();
-            Assert.AreEqual((int)ProvisioningLinkState.Opening, (int)link.State);
-            Assert.AreEqual(1, central.Connects);
-            Assert.AreEqual(0xA0A0A0A0A0A0UL, central.Address);
-            Assert.AreEqual((ushort)0x1827, central.Service);
-            Assert.AreEqual((ushort)0x2ADB, central.DataIn);
-            Assert.AreEqual((ushort)0x2ADC, central.DataOut);
+            Assert.AreEqual((int)ProvisioningLinkState.Opening, (int)link.State, "#27");
+            Assert.AreEqual(1, central.Connects, "#28");
+            Assert.AreEqual(0xA0A0A0A0A0A0UL, central.Address, "#29");
+            Assert.AreEqual((ushort)0x1827, central.Service, "#30");
+            Assert.AreEqual((ushort)0x2ADB, central.DataIn, "#31");
+            Assert.AreEqual((ushort)0x2ADC, central.DataOut, "#32");
 
             FakeGattConnection connection = new FakeGattConnection(link, 23);
             link.OnConnected(connection);
-            Assert.AreEqual((int)ProvisioningLinkState.Open, (int)link.State);
-            Assert.AreEqual(1, handler.Opened);
+            Assert.AreEqual((int)ProvisioningLinkState.Open, (int)link.State, "#33");
+            Assert.AreEqual(1, handler.Opened, "#34");
             RecordingLinkHandler.Send(link, ProvisioningSamples.PublicKeyProvisioner);
-            Assert.AreEqual(4, connection.Writes.Count);
-            Assert.AreEqual(Segment0, (string)connection.Writes[0]);
-            Assert.AreEqual(Segment3, (string)connection.Writes[3]);
+            Assert.AreEqual(4, connection.Writes.Count, "#35");
+            Assert.AreEqual(Segment0, (string)connection.Writes[0], "#36");
+            Assert.AreEqual(Segment3, (string)connection.Writes[3], "#37");
             scheduler.RunPending();
-            Assert.AreEqual(1, handler.TransmitCompletes);
+            Assert.AreEqual(1, handler.TransmitCompletes, "#38");
 
             string[] notifications = new string[] { Segment0, Segment1, Segment2, Segment3 };
             for (int i = 0; i < notifications.Length; i++)
@@ -175,7 +175,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
                 link.OnNotification(s, 0, s.Length);
             }
 
-            Assert.AreEqual(ProvisioningSamples.PublicKeyProvisioner, handler.ReceivedHex());
+            Assert.AreEqual(ProvisioningSamples.PublicKeyProvisioner, handler.ReceivedHex(), "#39");
         }
 
         /// <summary>MshPRT §6.3.2: a SAR violation from the peer closes the link with Proxy Protocol Error; nothing is delivered.</summary>
@@ -193,10 +193,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             link.OnNotification(first, 0, first.Length);
             link.OnNotification(complete, 0, complete.Length);
             scheduler.RunPending();
-            Assert.AreEqual((int)ProvisioningLinkState.Closed, (int)link.State);
-            Assert.AreEqual(1, connection.DisconnectCalls);
-            Assert.AreEqual((int)ProvisioningLinkCloseReason.ProxyProtocolError, (int)handler.ClosedReason);
-            Assert.AreEqual(0, handler.Received.Count);
+            Assert.AreEqual((int)ProvisioningLinkState.Closed, (int)link.State, "#40");
+            Assert.AreEqual(1, connection.DisconnectCalls, "#41");
+            Assert.AreEqual((int)ProvisioningLinkCloseReason.ProxyProtocolError, (int)handler.ClosedReason, "#42");
+            Assert.AreEqual(0, handler.Received.Count, "#43");
         }
 
         /// <summary>MshPRT §6.3.2.2: a segmented message that stalls closes the link after 20 s.</summary>
@@ -211,10 +211,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             byte[] first = Hex.Decode(Segment0);
             link.OnNotification(first, 0, first.Length);
             scheduler.Advance(19999);
-            Assert.AreEqual((int)ProvisioningLinkState.Open, (int)link.State);
+            Assert.AreEqual((int)ProvisioningLinkState.Open, (int)link.State, "#44");
             scheduler.Advance(1);
-            Assert.AreEqual((int)ProvisioningLinkState.Closed, (int)link.State);
-            Assert.AreEqual((int)ProvisioningLinkCloseReason.ProxySarTimeout, (int)handler.ClosedReason);
+            Assert.AreEqual((int)ProvisioningLinkState.Closed, (int)link.State, "#45");
+            Assert.AreEqual((int)ProvisioningLinkCloseReason.ProxySarTimeout, (int)handler.ClosedReason, "#46");
         }
 
         /// <summary>
@@ -254,8 +254,8 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
 
             device.Start(server);
             provisioner.Start(client);
-            Assert.AreEqual(1, peripheral.StartCalls);
-            Assert.AreEqual((ushort)0x1827, peripheral.ServiceUuid);
+            Assert.AreEqual(1, peripheral.StartCalls, "#47");
+            Assert.AreEqual((ushort)0x1827, peripheral.ServiceUuid, "#48");
             scheduler.Post(() =>
             {
                 server.OnSubscribed(serverEnd);
@@ -263,18 +263,18 @@ namespace Gateway.Core.DeviceTests.Mesh.Bearers
             });
             scheduler.RunAll(20000);
 
-            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)provisioner.Outcome);
-            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)device.Outcome);
-            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(provisioner.DeviceKey));
-            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(device.DeviceKey));
+            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)provisioner.Outcome, "#49");
+            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)device.Outcome, "#50");
+            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(provisioner.DeviceKey), "#51");
+            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(device.DeviceKey), "#52");
             Assert.AreEqual(Segment0, (string)clientEnd.Writes[2], "Invite, Start, then the Public Key's first segment");
-            Assert.AreEqual(Segment3, (string)clientEnd.Writes[5]);
-            Assert.AreEqual("43" + ProvisioningSamples.Data.Substring(0, 38), (string)clientEnd.Writes[clientEnd.Writes.Count - 2]);
-            Assert.AreEqual("c3" + ProvisioningSamples.Data.Substring(38), (string)clientEnd.Writes[clientEnd.Writes.Count - 1]);
-            Assert.AreEqual("0308", (string)serverEnd.Notifications[serverEnd.Notifications.Count - 1]);
-            Assert.AreEqual(1, clientEnd.DisconnectCalls);
-            Assert.AreEqual(1, peripheral.StopCalls);
-            Assert.AreEqual(0, scheduler.PendingTimerCount);
+            Assert.AreEqual(Segment3, (string)clientEnd.Writes[5], "#53");
+            Assert.AreEqual("43" + ProvisioningSamples.Data.Substring(0, 38), (string)clientEnd.Writes[clientEnd.Writes.Count - 2], "#54");
+            Assert.AreEqual("c3" + ProvisioningSamples.Data.Substring(38), (string)clientEnd.Writes[clientEnd.Writes.Count - 1], "#55");
+            Assert.AreEqual("0308", (string)serverEnd.Notifications[serverEnd.Notifications.Count - 1], "#56");
+            Assert.AreEqual(1, clientEnd.DisconnectCalls, "#57");
+            Assert.AreEqual(1, peripheral.StopCalls, "#58");
+            Assert.AreEqual(0, scheduler.PendingTimerCount, "#59");
         }
     }
 }

@@ -25,19 +25,19 @@ namespace Gateway.Core.DeviceTests.Mesh.Config
 
             client.GetCompositionData(node, 0, w.Done);
             ConfigResult composition = w.Result();
-            Assert.AreEqual((int)ConfigOutcome.Answered, (int)composition.Outcome);
+            Assert.AreEqual((int)ConfigOutcome.Answered, (int)composition.Outcome, "#1");
             CompositionData parsed = CompositionData.Parse(composition.Status.CompositionData, 0, composition.Status.CompositionData.Length);
-            Assert.AreEqual(2, parsed.Elements.Length);
-            Assert.AreEqual(0x003F002Au, parsed.Elements[0].VendorModels[0]);
+            Assert.AreEqual(2, parsed.Elements.Length, "#2");
+            Assert.AreEqual(0x003F002Au, parsed.Elements[0].VendorModels[0], "#3");
 
             client.AddAppKey(node, 0, 0x001, Hex.Decode(MeshSamples.AppKey), w.Done);
             Assert.IsTrue(w.Result().Succeeded, "AppKey Add");
-            Assert.AreEqual(1, home.Server.AppKeyCount);
+            Assert.AreEqual(1, home.Server.AppKeyCount, "#4");
             client.BindModelApp(node, node, 0x001, 0x1000, false, w.Done);
             Assert.IsTrue(w.Result().Succeeded, "bind SIG");
             client.BindModelApp(node, node, 0x001, 0x003F002A, true, w.Done);
             Assert.IsTrue(w.Result().Succeeded, "bind vendor");
-            Assert.IsTrue(home.Server.IsBound(node, 0x003F002A, true, 0x001));
+            Assert.IsTrue(home.Server.IsBound(node, 0x003F002A, true, 0x001), "#5");
 
             ModelPublication publication = new ModelPublication();
             publication.ElementAddress = node;
@@ -47,16 +47,16 @@ namespace Gateway.Core.DeviceTests.Mesh.Config
             publication.ModelId = 0x1000;
             client.SetModelPublication(node, publication, w.Done);
             Assert.IsTrue(w.Result().Succeeded, "publication");
-            Assert.AreEqual(TwoStacks.GatewayAddress, home.Server.GetPublication(node, 0x1000, false).PublishAddress);
+            Assert.AreEqual(TwoStacks.GatewayAddress, home.Server.GetPublication(node, 0x1000, false).PublishAddress, "#6");
 
             client.AddModelSubscription(node, node + 1, 0xC000, 0x1000, false, w.Done);
             Assert.IsTrue(w.Result().Succeeded, "subscription");
-            Assert.IsTrue(home.Server.IsSubscribed(node + 1, 0x1000, false, 0xC000));
+            Assert.IsTrue(home.Server.IsSubscribed(node + 1, 0x1000, false, 0xC000), "#7");
 
             client.SetDefaultTtl(node, 5, w.Done);
             Assert.IsTrue(w.Result().Succeeded, "TTL set");
             client.GetDefaultTtl(node, w.Done);
-            Assert.AreEqual(5, w.Result().Status.Ttl);
+            Assert.AreEqual(5, w.Result().Status.Ttl, "#8");
         }
 
         /// <summary>MshPRT Table 4.108 from a real server: each refusal comes back with its status code.</summary>
@@ -68,19 +68,19 @@ namespace Gateway.Core.DeviceTests.Mesh.Config
             int node = TwoStacks.NodeAddress;
             Waiter w = new Waiter(home);
             client.AddAppKey(node, 7, 1, new byte[16], w.Done);
-            Assert.AreEqual((int)ConfigStatusCode.InvalidNetKeyIndex, w.Result().Status.Status);
+            Assert.AreEqual((int)ConfigStatusCode.InvalidNetKeyIndex, w.Result().Status.Status, "#9");
             client.AddAppKey(node, 0, 1, Hex.Decode(MeshSamples.AppKey), w.Done);
-            Assert.IsTrue(w.Result().Succeeded);
+            Assert.IsTrue(w.Result().Succeeded, "#10");
             client.AddAppKey(node, 0, 1, new byte[16], w.Done);
-            Assert.AreEqual((int)ConfigStatusCode.KeyIndexAlreadyStored, w.Result().Status.Status);
+            Assert.AreEqual((int)ConfigStatusCode.KeyIndexAlreadyStored, w.Result().Status.Status, "#11");
             client.BindModelApp(node, node, 2, 0x1000, false, w.Done);
-            Assert.AreEqual((int)ConfigStatusCode.InvalidAppKeyIndex, w.Result().Status.Status);
+            Assert.AreEqual((int)ConfigStatusCode.InvalidAppKeyIndex, w.Result().Status.Status, "#12");
             client.BindModelApp(node, node, 1, 0x1300, false, w.Done);
-            Assert.AreEqual((int)ConfigStatusCode.InvalidModel, w.Result().Status.Status);
+            Assert.AreEqual((int)ConfigStatusCode.InvalidModel, w.Result().Status.Status, "#13");
             client.BindModelApp(node, node, 1, 0x0000, false, w.Done);
-            Assert.AreEqual((int)ConfigStatusCode.CannotBind, w.Result().Status.Status);
+            Assert.AreEqual((int)ConfigStatusCode.CannotBind, w.Result().Status.Status, "#14");
             client.AddModelSubscription(node, node, 0xC000, 0x0000, false, w.Done);
-            Assert.AreEqual((int)ConfigStatusCode.NotASubscribeModel, w.Result().Status.Status);
+            Assert.AreEqual((int)ConfigStatusCode.NotASubscribeModel, w.Result().Status.Status, "#15");
         }
 
         /// <summary>A silent node: the request times out after its retries, 2 s each.</summary>
@@ -97,9 +97,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Config
             long start = home.Scheduler.NowMilliseconds;
             client.GetDefaultTtl(TwoStacks.NodeAddress, w.Done);
             ConfigResult result = w.Result();
-            Assert.AreEqual((int)ConfigOutcome.Timeout, (int)result.Outcome);
-            Assert.AreEqual(3, result.Attempts);
-            Assert.AreEqual(6000L, home.Scheduler.NowMilliseconds - start);
+            Assert.AreEqual((int)ConfigOutcome.Timeout, (int)result.Outcome, "#16");
+            Assert.AreEqual(3, result.Attempts, "#17");
+            Assert.AreEqual(6000L, home.Scheduler.NowMilliseconds - start, "#18");
         }
 
         /// <summary>Requests to one node are queued with one outstanding, and answered in order.</summary>
@@ -114,13 +114,13 @@ namespace Gateway.Core.DeviceTests.Mesh.Config
                 client.SetDefaultTtl(TwoStacks.NodeAddress, ttl, r => order.Add(r.Status.Ttl));
             }
 
-            Assert.AreEqual(5, client.PendingCount(TwoStacks.NodeAddress));
-            Assert.AreEqual(1, home.GatewayEnd.SentCount);
+            Assert.AreEqual(5, client.PendingCount(TwoStacks.NodeAddress), "#19");
+            Assert.AreEqual(1, home.GatewayEnd.SentCount, "#20");
             home.Scheduler.RunUntil(() => order.Count == 5, 60000);
-            Assert.AreEqual(5, order.Count);
+            Assert.AreEqual(5, order.Count, "#21");
             for (int i = 0; i < 5; i++)
             {
-                Assert.AreEqual(i + 2, (int)order[i]);
+                Assert.AreEqual(i + 2, (int)order[i], "#22");
             }
         }
 
@@ -135,10 +135,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Config
             Waiter w = new Waiter(home);
             client.ResetNode(TwoStacks.NodeAddress, w.Done);
             ConfigResult result = w.Result();
-            Assert.AreEqual((int)ConfigOutcome.Answered, (int)result.Outcome);
-            Assert.AreEqual(ConfigOpcodes.NodeResetStatus, result.Status.Opcode);
+            Assert.AreEqual((int)ConfigOutcome.Answered, (int)result.Outcome, "#23");
+            Assert.AreEqual(ConfigOpcodes.NodeResetStatus, result.Status.Opcode, "#24");
             home.Scheduler.RunAll(1000);
-            Assert.IsTrue(reset[0]);
+            Assert.IsTrue(reset[0], "#25");
         }
 
         /// <summary>Waits in virtual time for the one result a request reports.</summary>

@@ -29,26 +29,26 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
             OutputHelper.WriteLine("CDB export, 3 nodes: " + bytes.Length.ToString() + " bytes in " + (ticks / 10000).ToString() + " ms");
 
             Hashtable root = (Hashtable)new JsonDom(65536, 32).Parse(bytes, 0, bytes.Length);
-            Assert.AreEqual("Home", (string)root["meshName"]);
+            Assert.AreEqual("Home", (string)root["meshName"], "#1");
             string uuid = (string)root["meshUUID"];
-            Assert.AreEqual(36, uuid.Length);
-            Assert.AreEqual('-', uuid[8]);
-            Assert.AreEqual(uuid.ToUpper(), uuid);
+            Assert.AreEqual(36, uuid.Length, "#2");
+            Assert.AreEqual('-', uuid[8], "#3");
+            Assert.AreEqual(uuid.ToUpper(), uuid, "#4");
 
             ArrayList netKeys = (ArrayList)root["netKeys"];
             Hashtable netKey = (Hashtable)netKeys[0];
-            Assert.AreEqual(NetKeyHex, (string)netKey["key"]);
-            Assert.AreEqual(0L, (long)netKey["index"]);
+            Assert.AreEqual(NetKeyHex, (string)netKey["key"], "#5");
+            Assert.AreEqual(0L, (long)netKey["index"], "#6");
 
             ArrayList nodes = (ArrayList)root["nodes"];
-            Assert.AreEqual(3, nodes.Count);
-            Assert.AreEqual("0001", (string)((Hashtable)nodes[0])["unicastAddress"]);
+            Assert.AreEqual(3, nodes.Count, "#7");
+            Assert.AreEqual("0001", (string)((Hashtable)nodes[0])["unicastAddress"], "#8");
             Hashtable lamp = (Hashtable)nodes[1];
-            Assert.AreEqual("0002", (string)lamp["unicastAddress"]);
-            Assert.AreEqual("Lamp", (string)lamp["name"]);
-            Assert.AreEqual("9D6DD0E96EB25DC19A40ED9914F8F03F", (string)lamp["deviceKey"]);
+            Assert.AreEqual("0002", (string)lamp["unicastAddress"], "#9");
+            Assert.AreEqual("Lamp", (string)lamp["name"], "#10");
+            Assert.AreEqual("9D6DD0E96EB25DC19A40ED9914F8F03F", (string)lamp["deviceKey"], "#11");
             Assert.AreEqual("0004", (string)((Hashtable)nodes[2])["unicastAddress"], "after the lamp's two elements");
-            Assert.IsFalse((bool)lamp["configComplete"]);
+            Assert.IsFalse((bool)lamp["configComplete"], "#12");
         }
 
         /// <summary>Export, import, export again: the same text, every member kept.</summary>
@@ -58,9 +58,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
             MeshDatabase db = SmallNetwork();
             byte[] first = CdbExporter.Export(db);
             MeshDatabase again = CdbImporter.Parse(first, 0, first.Length, MeshDatabaseStore.DefaultMaxBlobBytes);
-            Assert.AreEqual(3, again.NodeCount);
-            Assert.AreEqual(0x0002, again.FindNodeByAddress(0x0003).UnicastAddress);
-            Assert.AreEqual(CdbExporter.ExportText(db), CdbExporter.ExportText(again));
+            Assert.AreEqual(3, again.NodeCount, "#13");
+            Assert.AreEqual(0x0002, again.FindNodeByAddress(0x0003).UnicastAddress, "#14");
+            Assert.AreEqual(CdbExporter.ExportText(db), CdbExporter.ExportText(again), "#15");
         }
 
         /// <summary>RFC 8259 escapes and RFC 3629 UTF-8 in names survive export and import on the device.</summary>
@@ -76,9 +76,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
             db.GatewayNode.Name = name;
             byte[] bytes = CdbExporter.Export(db);
             Hashtable root = (Hashtable)new JsonDom(65536, 32).Parse(bytes, 0, bytes.Length);
-            Assert.AreEqual(name, (string)root["meshName"]);
-            Assert.AreEqual(name, (string)((Hashtable)((ArrayList)root["nodes"])[0])["name"]);
-            Assert.AreEqual(name, CdbImporter.Parse(bytes, 0, bytes.Length, MeshDatabaseStore.DefaultMaxBlobBytes).MeshName);
+            Assert.AreEqual(name, (string)root["meshName"], "#16");
+            Assert.AreEqual(name, (string)((Hashtable)((ArrayList)root["nodes"])[0])["name"], "#17");
+            Assert.AreEqual(name, CdbImporter.Parse(bytes, 0, bytes.Length, MeshDatabaseStore.DefaultMaxBlobBytes).MeshName, "#18");
         }
 
         /// <summary>A minimal document (only meshUUID, netKeys, nodes) imports with the defaults of every optional member.</summary>
@@ -87,16 +87,16 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
         {
             MeshDatabase db = Import("{\"meshUUID\":\"5F1B2C3D4E5F4A6B8C7D9E0F1A2B3C4D\",\"netKeys\":[{\"index\":0,\"key\":\"" + NetKeyHex
                 + "\"}],\"nodes\":[{\"UUID\":\"70CF7C97-32A3-45B6-9149-4810D2E9CBF4\",\"unicastAddress\":\"0010\"}]}");
-            Assert.AreEqual(string.Empty, db.MeshName);
-            Assert.AreEqual(0, db.Provisioners.Count);
-            Assert.AreEqual(0, db.GatewayAddress);
+            Assert.AreEqual(string.Empty, db.MeshName, "#19");
+            Assert.AreEqual(0, db.Provisioners.Count, "#20");
+            Assert.AreEqual(0, db.GatewayAddress, "#21");
             MeshNode node = db.GetNode(0);
-            Assert.AreEqual(0x0010, node.UnicastAddress);
-            Assert.IsNull(node.DeviceKey);
-            Assert.AreEqual(1, node.ElementCount);
-            Assert.AreEqual(-1, node.Cid);
-            Assert.IsFalse(node.ConfigComplete);
-            Assert.AreEqual((int)MeshSecurity.Insecure, (int)node.Security);
+            Assert.AreEqual(0x0010, node.UnicastAddress, "#22");
+            Assert.IsNull(node.DeviceKey, "#23");
+            Assert.AreEqual(1, node.ElementCount, "#24");
+            Assert.AreEqual(-1, node.Cid, "#25");
+            Assert.IsFalse(node.ConfigComplete, "#26");
+            Assert.AreEqual((int)MeshSecurity.Insecure, (int)node.Security, "#27");
         }
 
         /// <summary>Broken documents get a CdbFormatException (with a JSON path), never another exception.</summary>
@@ -117,7 +117,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
             }
             catch (CdbFormatException e)
             {
-                Assert.IsNotNull(e.Path);
+                Assert.IsNotNull(e.Path, "#28");
                 return;
             }
 
@@ -137,14 +137,14 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
 
                 store.Current.MeshName = "Renamed";
                 storage.CutPowerAtWrite(storage.WriteCount, applied == 1);
-                Assert.ThrowsException(typeof(PowerCutException), () => store.Commit("2024-01-02T00:00:00Z"));
+                Assert.ThrowsException(typeof(PowerCutException), () => store.Commit("2024-01-02T00:00:00Z"), "#29");
 
                 MeshDatabaseStore rebooted = new MeshDatabaseStore(storage.Snapshot());
-                Assert.IsTrue(rebooted.Open());
-                Assert.AreEqual(applied == 1 ? "Renamed" : "Home", rebooted.Current.MeshName);
+                Assert.IsTrue(rebooted.Open(), "#30");
+                Assert.AreEqual(applied == 1 ? "Renamed" : "Home", rebooted.Current.MeshName, "#31");
                 if (applied == 0)
                 {
-                    Assert.AreEqual(before, CdbExporter.ExportText(rebooted.Current));
+                    Assert.AreEqual(before, CdbExporter.ExportText(rebooted.Current), "#32");
                 }
             }
         }
@@ -170,7 +170,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Database
         private static MeshNode Provision(MeshDatabase db, UnicastAllocator allocator, int elements, byte[] deviceKey)
         {
             int address;
-            Assert.IsTrue(allocator.TryAllocate(db, db.LocalProvisioner, elements, 0, out address));
+            Assert.IsTrue(allocator.TryAllocate(db, db.LocalProvisioner, elements, 0, out address), "#33");
             byte[] uuid = new byte[16];
             uuid[0] = 0xDE;
             uuid[15] = (byte)address;

@@ -24,12 +24,12 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         public static void MshPRT_8_2_NidNetworkIdAndAid()
         {
             NetworkKeyMaterial key = MeshSamples.NetworkKey();
-            Assert.AreEqual(0x68, key.Nid);
+            Assert.AreEqual(0x68, key.Nid, "#1");
             byte[] id = new byte[8];
             key.CopyNetworkId(id, 0);
-            Assert.AreEqual("3ecaff672f673370", Hex.Encode(id));
-            Assert.AreEqual(0x26, MeshSamples.ApplicationKey().Aid);
-            Assert.AreEqual(-1, key.ToString().IndexOf("7dd7364c"));
+            Assert.AreEqual("3ecaff672f673370", Hex.Encode(id), "#2");
+            Assert.AreEqual(0x26, MeshSamples.ApplicationKey().Aid, "#3");
+            Assert.AreEqual(-1, key.ToString().IndexOf("7dd7364c"), "#4");
         }
 
         /// <summary>MshPRT §8.4.3: the Secure Network beacon, written byte for byte and authenticated against the key store.</summary>
@@ -39,13 +39,13 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             SecureNetworkBeacon beacon = new SecureNetworkBeacon();
             byte[] output = new byte[22];
             beacon.Write(MeshSamples.NetworkKey(), 0x00, MeshSamples.IvIndex, output, 0);
-            Assert.AreEqual(SecureBeacon, Hex.Encode(output));
+            Assert.AreEqual(SecureBeacon, Hex.Encode(output), "#5");
 
             MeshKeyStore keys = MeshSamples.KeyStore();
-            Assert.IsTrue(beacon.TryParse(keys, output, 0, output.Length));
-            Assert.AreEqual(MeshSamples.IvIndex, beacon.IvIndex);
-            Assert.IsFalse(beacon.IvUpdate);
-            Assert.AreSame(keys.GetNetworkKeyAt(0), beacon.Key);
+            Assert.IsTrue(beacon.TryParse(keys, output, 0, output.Length), "#6");
+            Assert.AreEqual(MeshSamples.IvIndex, beacon.IvIndex, "#7");
+            Assert.IsFalse(beacon.IvUpdate, "#8");
+            Assert.AreSame(keys.GetNetworkKeyAt(0), beacon.Key, "#9");
         }
 
         /// <summary>A Secure Network beacon with a forged authentication value, changed flags or a missing octet is refused.</summary>
@@ -56,11 +56,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             MeshKeyStore keys = MeshSamples.KeyStore();
             byte[] data = Hex.Decode(SecureBeacon);
             data[21] ^= 0x01;
-            Assert.IsFalse(beacon.TryParse(keys, data, 0, data.Length));
+            Assert.IsFalse(beacon.TryParse(keys, data, 0, data.Length), "#10");
             data = Hex.Decode("0102" + SecureBeacon.Substring(4));
-            Assert.IsFalse(beacon.TryParse(keys, data, 0, data.Length));
+            Assert.IsFalse(beacon.TryParse(keys, data, 0, data.Length), "#11");
             data = Hex.Decode(SecureBeacon.Substring(0, 42));
-            Assert.IsFalse(beacon.TryParse(keys, data, 0, data.Length));
+            Assert.IsFalse(beacon.TryParse(keys, data, 0, data.Length), "#12");
         }
 
         /// <summary>MshPRT §8.6.1: Mesh Proxy service data with the Network ID, written and matched to our key.</summary>
@@ -69,12 +69,12 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         {
             byte[] ad = new byte[13];
             MeshProxyServiceData.WriteNetworkId(MeshSamples.NetworkKey(), ad, 0);
-            Assert.AreEqual("0c162818003ecaff672f673370", Hex.Encode(ad));
+            Assert.AreEqual("0c162818003ecaff672f673370", Hex.Encode(ad), "#13");
             MeshProxyServiceData parser = new MeshProxyServiceData();
-            Assert.IsTrue(parser.TryParseAdvertisement(ad, 0, ad.Length));
-            Assert.AreEqual(MeshProxyServiceData.TypeNetworkId, parser.IdentificationType);
+            Assert.IsTrue(parser.TryParseAdvertisement(ad, 0, ad.Length), "#14");
+            Assert.AreEqual(MeshProxyServiceData.TypeNetworkId, parser.IdentificationType, "#15");
             MeshKeyStore keys = MeshSamples.KeyStore();
-            Assert.AreSame(keys.GetNetworkKeyAt(0), parser.MatchNetworkId(keys));
+            Assert.AreSame(keys.GetNetworkKeyAt(0), parser.MatchNetworkId(keys), "#16");
         }
 
         /// <summary>MshPRT §8.6.2: Node Identity of node 0x1201 with the sample random; recognised for 0x1201 only.</summary>
@@ -84,15 +84,15 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             MeshProxyServiceData parser = new MeshProxyServiceData();
             byte[] ad = new byte[21];
             parser.WriteNodeIdentity(MeshSamples.NetworkKey(), 0x1201, Hex.Decode("34ae608fbbc1f2c6"), 0, ad, 0);
-            Assert.AreEqual("141628180100861765aefcc57b34ae608fbbc1f2c6", Hex.Encode(ad));
+            Assert.AreEqual("141628180100861765aefcc57b34ae608fbbc1f2c6", Hex.Encode(ad), "#17");
 
             byte[] advert = Hex.Decode("020106" + "03032818" + "141628180100861765aefcc57b34ae608fbbc1f2c6");
-            Assert.IsTrue(parser.TryParseAdvertisement(advert, 0, advert.Length));
-            Assert.AreEqual(MeshProxyServiceData.TypeNodeIdentity, parser.IdentificationType);
+            Assert.IsTrue(parser.TryParseAdvertisement(advert, 0, advert.Length), "#18");
+            Assert.AreEqual(MeshProxyServiceData.TypeNodeIdentity, parser.IdentificationType, "#19");
             MeshKeyStore keys = MeshSamples.KeyStore();
-            Assert.IsTrue(parser.MatchesNodeIdentity(keys.GetNetworkKeyAt(0), 0x1201));
-            Assert.IsFalse(parser.MatchesNodeIdentity(keys.GetNetworkKeyAt(0), 0x1202));
-            Assert.IsNull(parser.MatchNetworkId(keys));
+            Assert.IsTrue(parser.MatchesNodeIdentity(keys.GetNetworkKeyAt(0), 0x1201), "#20");
+            Assert.IsFalse(parser.MatchesNodeIdentity(keys.GetNetworkKeyAt(0), 0x1202), "#21");
+            Assert.IsNull(parser.MatchNetworkId(keys), "#22");
 
             Assert.IsFalse(parser.TryParseAdvertisement(Hex.Decode(ServiceData851), 0, 22), "0x1827 is not the proxy service");
         }
@@ -103,23 +103,23 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         {
             UnprovisionedDeviceAdvert advert = new UnprovisionedDeviceAdvert();
             byte[] value = Hex.Decode(Beacon841);
-            Assert.IsTrue(UnprovisionedDeviceBeacon.TryParse(value, 0, value.Length, advert));
-            Assert.AreEqual(ProvisioningSamples.DeviceUuid, Hex.Encode(advert.Uuid));
-            Assert.AreEqual((ushort)0xa040, advert.OobInformation);
-            Assert.IsFalse(advert.HasUriHash);
-            Assert.AreEqual((int)UnprovisionedDeviceBearers.PbAdv, (int)advert.Bearer);
+            Assert.IsTrue(UnprovisionedDeviceBeacon.TryParse(value, 0, value.Length, advert), "#23");
+            Assert.AreEqual(ProvisioningSamples.DeviceUuid, Hex.Encode(advert.Uuid), "#24");
+            Assert.AreEqual((ushort)0xa040, advert.OobInformation, "#25");
+            Assert.IsFalse(advert.HasUriHash, "#26");
+            Assert.AreEqual((int)UnprovisionedDeviceBearers.PbAdv, (int)advert.Bearer, "#27");
             ByteWriter writer = new ByteWriter(31);
             UnprovisionedDeviceBeacon.Write(writer, Hex.Decode(ProvisioningSamples.DeviceUuid), 0xa040, false, 0);
-            Assert.AreEqual("142b" + Beacon841, Hex.Encode(writer.ToArray()));
+            Assert.AreEqual("142b" + Beacon841, Hex.Encode(writer.ToArray()), "#28");
 
             value = Hex.Decode(Beacon842);
-            Assert.IsTrue(UnprovisionedDeviceBeacon.TryParse(value, 0, value.Length, advert));
-            Assert.AreEqual((ushort)0x4020, advert.OobInformation);
-            Assert.IsTrue(advert.HasUriHash);
-            Assert.AreEqual(0xd36b25b8u, advert.UriHash);
+            Assert.IsTrue(UnprovisionedDeviceBeacon.TryParse(value, 0, value.Length, advert), "#29");
+            Assert.AreEqual((ushort)0x4020, advert.OobInformation, "#30");
+            Assert.IsTrue(advert.HasUriHash, "#31");
+            Assert.AreEqual(0xd36b25b8u, advert.UriHash, "#32");
             writer.Clear();
             UnprovisionedDeviceBeacon.Write(writer, Hex.Decode(ProvisioningSamples.DeviceUuid), 0x4020, true, 0xd36b25b8);
-            Assert.AreEqual("182b" + Beacon842, Hex.Encode(writer.ToArray()));
+            Assert.AreEqual("182b" + Beacon842, Hex.Encode(writer.ToArray()), "#33");
         }
 
         /// <summary>MshPRT §8.5.1: provisioning service data (0x1827) in either byte order of the OOB field, and the advertising data built for it.</summary>
@@ -128,14 +128,14 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         {
             byte[] ad = Hex.Decode(ServiceData851);
             UnprovisionedDeviceAdvert advert = new UnprovisionedDeviceAdvert();
-            Assert.IsTrue(ProvisioningServiceData.TryParse(ad, 2, ad.Length - 2, true, advert));
-            Assert.AreEqual((ushort)0x4020, advert.OobInformation);
-            Assert.AreEqual(ProvisioningSamples.DeviceUuid, Hex.Encode(advert.Uuid));
-            Assert.AreEqual((int)UnprovisionedDeviceBearers.PbGatt, (int)advert.Bearer);
-            Assert.IsTrue(ProvisioningServiceData.TryParse(ad, 2, ad.Length - 2, false, advert));
-            Assert.AreEqual((ushort)0x2040, advert.OobInformation);
+            Assert.IsTrue(ProvisioningServiceData.TryParse(ad, 2, ad.Length - 2, true, advert), "#34");
+            Assert.AreEqual((ushort)0x4020, advert.OobInformation, "#35");
+            Assert.AreEqual(ProvisioningSamples.DeviceUuid, Hex.Encode(advert.Uuid), "#36");
+            Assert.AreEqual((int)UnprovisionedDeviceBearers.PbGatt, (int)advert.Bearer, "#37");
+            Assert.IsTrue(ProvisioningServiceData.TryParse(ad, 2, ad.Length - 2, false, advert), "#38");
+            Assert.AreEqual((ushort)0x2040, advert.OobInformation, "#39");
             byte[] built = ProvisioningServiceData.BuildAdvertisingData(Hex.Decode(ProvisioningSamples.DeviceUuid), 0x4020, true);
-            Assert.AreEqual("020106" + "03032718" + ServiceData851, Hex.Encode(built));
+            Assert.AreEqual("020106" + "03032718" + ServiceData851, Hex.Encode(built), "#40");
         }
 
         /// <summary>Other beacons and other service data are not taken for unprovisioned devices.</summary>
@@ -153,7 +153,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             UnprovisionedDeviceAdvert advert = new UnprovisionedDeviceAdvert();
             Assert.IsFalse(beacon
                 ? UnprovisionedDeviceBeacon.TryParse(value, 0, value.Length, advert)
-                : ProvisioningServiceData.TryParse(value, 0, value.Length, false, advert));
+                : ProvisioningServiceData.TryParse(value, 0, value.Length, false, advert), "#41");
         }
 
         /// <summary>The discovery table reports a device once, and again when it adds a bearer; the beacon's OOB wins.</summary>
@@ -167,19 +167,19 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             Feed(table, 0x111111, -60, "142b" + Beacon841);
             scheduler.Advance(100);
             Feed(table, 0x111111, -58, "142b" + Beacon841);
-            Assert.AreEqual(1, changes.Count);
-            Assert.AreEqual((int)UnprovisionedDeviceChange.New, (int)changes[0]);
+            Assert.AreEqual(1, changes.Count, "#42");
+            Assert.AreEqual((int)UnprovisionedDeviceChange.New, (int)changes[0], "#43");
             Feed(table, 0x222222, -70, "020106" + "03032718" + ServiceData851);
-            Assert.AreEqual(2, changes.Count);
-            Assert.AreEqual((int)UnprovisionedDeviceChange.BearerAdded, (int)changes[1]);
+            Assert.AreEqual(2, changes.Count, "#44");
+            Assert.AreEqual((int)UnprovisionedDeviceChange.BearerAdded, (int)changes[1], "#45");
 
             UnprovisionedDevice found = table.Find(Hex.Decode(ProvisioningSamples.DeviceUuid));
-            Assert.IsNotNull(found);
-            Assert.AreEqual((int)(UnprovisionedDeviceBearers.PbAdv | UnprovisionedDeviceBearers.PbGatt), (int)found.Bearers);
-            Assert.AreEqual((ushort)0xa040, found.OobInformation);
-            Assert.AreEqual(0x222222UL, found.GattAddress);
-            Assert.AreEqual(-70, found.Rssi);
-            Assert.AreEqual(1, table.Count);
+            Assert.IsNotNull(found, "#46");
+            Assert.AreEqual((int)(UnprovisionedDeviceBearers.PbAdv | UnprovisionedDeviceBearers.PbGatt), (int)found.Bearers, "#47");
+            Assert.AreEqual((ushort)0xa040, found.OobInformation, "#48");
+            Assert.AreEqual(0x222222UL, found.GattAddress, "#49");
+            Assert.AreEqual(-70, found.Rssi, "#50");
+            Assert.AreEqual(1, table.Count, "#51");
         }
 
         private static void Feed(UnprovisionedDeviceTable table, ulong address, int rssi, string hex)

@@ -30,17 +30,17 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             byte[] transport = Hex.Decode(lowerTransport);
             byte[] output = new byte[NetworkPduCodec.MaxLength];
             int length = codec.Encode(key, MeshSamples.IvIndex, ctl, ttl, seq, src, dst, transport, 0, transport.Length, false, output, 0);
-            Assert.AreEqual(networkPdu, Hex.Encode(output, 0, length));
+            Assert.AreEqual(networkPdu, Hex.Encode(output, 0, length), "#1");
 
             byte[] pdu = Hex.Decode(networkPdu);
-            Assert.AreEqual(key.Nid, NetworkPduCodec.PeekNid(pdu, 0, pdu.Length));
-            Assert.IsTrue(codec.TryDecode(key, MeshSamples.IvIndex, false, pdu, 0, pdu.Length));
-            Assert.AreEqual(ctl, codec.Ctl);
-            Assert.AreEqual(ttl, codec.Ttl);
-            Assert.AreEqual(seq, codec.Seq);
-            Assert.AreEqual(src, codec.Src);
-            Assert.AreEqual(dst, codec.Dst);
-            Assert.AreEqual(lowerTransport, Hex.Encode(codec.TransportBuffer, codec.TransportOffset, codec.TransportLength));
+            Assert.AreEqual(key.Nid, NetworkPduCodec.PeekNid(pdu, 0, pdu.Length), "#2");
+            Assert.IsTrue(codec.TryDecode(key, MeshSamples.IvIndex, false, pdu, 0, pdu.Length), "#3");
+            Assert.AreEqual(ctl, codec.Ctl, "#4");
+            Assert.AreEqual(ttl, codec.Ttl, "#5");
+            Assert.AreEqual(seq, codec.Seq, "#6");
+            Assert.AreEqual(src, codec.Src, "#7");
+            Assert.AreEqual(dst, codec.Dst, "#8");
+            Assert.AreEqual(lowerTransport, Hex.Encode(codec.TransportBuffer, codec.TransportOffset, codec.TransportLength), "#9");
         }
 
         /// <summary>MshPRT §8.3.20/§8.3.21: with IV Index − 1 the IVI bit is set and the old IV Index enters the nonce.</summary>
@@ -53,8 +53,8 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             byte[] transport = Hex.Decode(lowerTransport);
             byte[] output = new byte[NetworkPduCodec.MaxLength];
             int length = codec.Encode(MeshSamples.NetworkKey(), MeshSamples.IvIndexMinusOne, false, 3, seq, 0x1234, dst, transport, 0, transport.Length, false, output, 0);
-            Assert.AreEqual(networkPdu, Hex.Encode(output, 0, length));
-            Assert.AreEqual(1, NetworkPduCodec.PeekIvi(output, 0));
+            Assert.AreEqual(networkPdu, Hex.Encode(output, 0, length), "#10");
+            Assert.AreEqual(1, NetworkPduCodec.PeekIvi(output, 0), "#11");
         }
 
         /// <summary>MshPRT §8.3.1 intermediate values: the network nonce and the PECB that obfuscates the header.</summary>
@@ -63,7 +63,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         {
             byte[] nonce = new byte[13];
             MeshNonce.WriteNetwork(nonce, 0x80, 1, 0x1201, MeshSamples.IvIndex);
-            Assert.AreEqual("00800000011201000012345678", Hex.Encode(nonce));
+            Assert.AreEqual("00800000011201000012345678", Hex.Encode(nonce), "#12");
             byte[] pdu = Hex.Decode("68eca487516765b5e5bfdacbaf6cb7fb6bff871f035444ce83a670df");
             byte[] clear = Hex.Decode("800000011201");
             byte[] pecb = new byte[6];
@@ -72,7 +72,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
                 pecb[i] = (byte)(pdu[1 + i] ^ clear[i]);
             }
 
-            Assert.AreEqual("6ca487507564", Hex.Encode(pecb));
+            Assert.AreEqual("6ca487507564", Hex.Encode(pecb), "#13");
         }
 
         /// <summary>MshPRT §8.3.6: the device nonce; §8.3.7: the Segment Acknowledgment fields both ways.</summary>
@@ -81,19 +81,19 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         {
             byte[] nonce = new byte[13];
             MeshNonce.WriteDevice(nonce, false, 0x3129ab, 0x0003, 0x1201, MeshSamples.IvIndex);
-            Assert.AreEqual("02003129ab0003120112345678", Hex.Encode(nonce));
+            Assert.AreEqual("02003129ab0003120112345678", Hex.Encode(nonce), "#14");
 
             byte[] ack = Hex.Decode("00a6ac00000002");
             bool obo;
             int seqZero;
             uint blockAck;
-            Assert.IsTrue(SegmentAcknowledgment.TryParse(ack, 0, ack.Length, out obo, out seqZero, out blockAck));
-            Assert.IsTrue(obo);
-            Assert.AreEqual(0x09ab, seqZero);
-            Assert.AreEqual(2u, blockAck);
+            Assert.IsTrue(SegmentAcknowledgment.TryParse(ack, 0, ack.Length, out obo, out seqZero, out blockAck), "#15");
+            Assert.IsTrue(obo, "#16");
+            Assert.AreEqual(0x09ab, seqZero, "#17");
+            Assert.AreEqual(2u, blockAck, "#18");
             byte[] written = new byte[7];
             SegmentAcknowledgment.Write(written, 0, true, 0x09ab, 2);
-            Assert.AreEqual("00a6ac00000002", Hex.Encode(written));
+            Assert.AreEqual("00a6ac00000002", Hex.Encode(written), "#19");
         }
 
         /// <summary>The NetMIC protects the PDU: the wrong IV Index, the wrong credentials or one changed bit and it does not decrypt.</summary>
@@ -102,11 +102,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         {
             NetworkPduCodec codec = new NetworkPduCodec();
             byte[] pdu = Hex.Decode(MeshSamples.AppKeyStatusPdu);
-            Assert.IsFalse(codec.TryDecode(MeshSamples.NetworkKey(), MeshSamples.IvIndexMinusOne, false, pdu, 0, pdu.Length));
-            Assert.IsFalse(codec.TryDecode(MeshSamples.FriendKey(), MeshSamples.IvIndex, false, pdu, 0, pdu.Length));
+            Assert.IsFalse(codec.TryDecode(MeshSamples.NetworkKey(), MeshSamples.IvIndexMinusOne, false, pdu, 0, pdu.Length), "#20");
+            Assert.IsFalse(codec.TryDecode(MeshSamples.FriendKey(), MeshSamples.IvIndex, false, pdu, 0, pdu.Length), "#21");
             pdu[pdu.Length - 1] ^= 1;
-            Assert.IsFalse(codec.TryDecode(MeshSamples.NetworkKey(), MeshSamples.IvIndex, false, pdu, 0, pdu.Length));
-            Assert.IsFalse(codec.TryDecode(MeshSamples.NetworkKey(), MeshSamples.IvIndex, false, pdu, 0, 13));
+            Assert.IsFalse(codec.TryDecode(MeshSamples.NetworkKey(), MeshSamples.IvIndex, false, pdu, 0, pdu.Length), "#22");
+            Assert.IsFalse(codec.TryDecode(MeshSamples.NetworkKey(), MeshSamples.IvIndex, false, pdu, 0, 13), "#23");
         }
 
         /// <summary>Proxy configuration (MshPRT §6.5, BTstack's sample): Set Filter Type accept list under the proxy nonce.</summary>
@@ -120,9 +120,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             byte[] message = new byte[2];
             ProxyConfiguration.WriteSetFilterType(message, 0, ProxyConfiguration.AcceptListFilter);
             int length = codec.Encode(key, MeshSamples.IvIndex, true, 0, 1, 0x0001, 0x0000, message, 0, 2, true, output, 0);
-            Assert.AreEqual("10386bd60efbbb8b8c28512e792d3711f4b526", Hex.Encode(output, 0, length));
-            Assert.IsTrue(codec.TryDecode(key, MeshSamples.IvIndex, true, output, 0, length));
-            Assert.IsFalse(codec.TryDecode(key, MeshSamples.IvIndex, false, output, 0, length));
+            Assert.AreEqual("10386bd60efbbb8b8c28512e792d3711f4b526", Hex.Encode(output, 0, length), "#24");
+            Assert.IsTrue(codec.TryDecode(key, MeshSamples.IvIndex, true, output, 0, length), "#25");
+            Assert.IsFalse(codec.TryDecode(key, MeshSamples.IvIndex, false, output, 0, length), "#26");
         }
 
         /// <summary>DESIGN.md §8.2: random bytes into the Network PDU decoder: false, never an exception.</summary>
@@ -138,7 +138,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
                 random.NextBytes(pdu, 0, pdu.Length);
                 pdu[0] = (byte)((pdu[0] & 0x80) | key.Nid);
                 int length = random.NextInt(pdu.Length + 1);
-                Assert.IsFalse(codec.TryDecode(key, MeshSamples.IvIndex, run % 2 == 0, pdu, 0, length));
+                Assert.IsFalse(codec.TryDecode(key, MeshSamples.IvIndex, run % 2 == 0, pdu, 0, length), "#27");
             }
         }
     }

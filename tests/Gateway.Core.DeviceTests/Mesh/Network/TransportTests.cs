@@ -22,25 +22,25 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             byte[] access = Hex.Decode(MeshSamples.AppKeyAddAccess);
             byte[] upper = new byte[24];
             crypto.Encrypt(MeshSamples.DeviceKey1201(), false, 0x3129ab, 0x0003, 0x1201, MeshSamples.IvIndex, access, 0, access.Length, upper, 0);
-            Assert.AreEqual("ee9dddfd2169326d23f3afdfcfdc18c52fdef772e0e17308", Hex.Encode(upper));
+            Assert.AreEqual("ee9dddfd2169326d23f3afdfcfdc18c52fdef772e0e17308", Hex.Encode(upper), "#1");
 
             byte[] seg = new byte[16];
             LowerTransportHeader.WriteSegmentedAccess(seg, 0, false, 0, false, 0x3129ab, 0, 1);
             Array.Copy(upper, 0, seg, 4, 12);
-            Assert.AreEqual("8026ac01ee9dddfd2169326d23f3afdf", Hex.Encode(seg));
+            Assert.AreEqual("8026ac01ee9dddfd2169326d23f3afdf", Hex.Encode(seg), "#2");
             LowerTransportHeader.WriteSegmentedAccess(seg, 0, false, 0, false, 0x3129ab, 1, 1);
             Array.Copy(upper, 12, seg, 4, 12);
-            Assert.AreEqual("8026ac21cfdc18c52fdef772e0e17308", Hex.Encode(seg));
-            Assert.AreEqual(0x09ab, LowerTransportHeader.SeqZero(seg, 0));
-            Assert.AreEqual(1, LowerTransportHeader.SegO(seg, 0));
-            Assert.AreEqual(1, LowerTransportHeader.SegN(seg, 0));
-            Assert.AreEqual(0x3129ab, LowerTransportHeader.SeqAuth(0x3129ac, 0x09ab));
+            Assert.AreEqual("8026ac21cfdc18c52fdef772e0e17308", Hex.Encode(seg), "#3");
+            Assert.AreEqual(0x09ab, LowerTransportHeader.SeqZero(seg, 0), "#4");
+            Assert.AreEqual(1, LowerTransportHeader.SegO(seg, 0), "#5");
+            Assert.AreEqual(1, LowerTransportHeader.SegN(seg, 0), "#6");
+            Assert.AreEqual(0x3129ab, LowerTransportHeader.SeqAuth(0x3129ac, 0x09ab), "#7");
 
             byte[] opened = new byte[20];
-            Assert.IsTrue(crypto.TryDecrypt(MeshSamples.DeviceKey1201(), false, 0x3129ab, 0x0003, 0x1201, MeshSamples.IvIndex, upper, 0, 24, opened, 0));
-            Assert.AreEqual(MeshSamples.AppKeyAddAccess, Hex.Encode(opened));
+            Assert.IsTrue(crypto.TryDecrypt(MeshSamples.DeviceKey1201(), false, 0x3129ab, 0x0003, 0x1201, MeshSamples.IvIndex, upper, 0, 24, opened, 0), "#8");
+            Assert.AreEqual(MeshSamples.AppKeyAddAccess, Hex.Encode(opened), "#9");
             upper[3] ^= 0x01;
-            Assert.IsFalse(crypto.TryDecrypt(MeshSamples.DeviceKey1201(), false, 0x3129ab, 0x0003, 0x1201, MeshSamples.IvIndex, upper, 0, 24, opened, 0));
+            Assert.IsFalse(crypto.TryDecrypt(MeshSamples.DeviceKey1201(), false, 0x3129ab, 0x0003, 0x1201, MeshSamples.IvIndex, upper, 0, 24, opened, 0), "#10");
         }
 
         /// <summary>MshPRT §8.3.16: Config AppKey Status from the node under its device key.</summary>
@@ -51,7 +51,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
             byte[] access = Hex.Decode("800300563412");
             byte[] upper = new byte[10];
             crypto.Encrypt(MeshSamples.DeviceKey1201(), false, 0x000006, 0x1201, 0x0003, MeshSamples.IvIndex, access, 0, access.Length, upper, 0);
-            Assert.AreEqual("89511bf1d1a81c11dcef", Hex.Encode(upper));
+            Assert.AreEqual("89511bf1d1a81c11dcef", Hex.Encode(upper), "#11");
         }
 
         /// <summary>MshPRT §8.3.18–§8.3.21: access messages under the AppKey (AID 0x26).</summary>
@@ -63,13 +63,13 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         public static void MshPRT_8_3_18_AppKeyMessages(int seq, int src, int dst, bool oldIvIndex, string access, string upperPdu)
         {
             ApplicationKeyMaterial key = MeshSamples.ApplicationKey();
-            Assert.AreEqual(0x26, key.Aid);
-            Assert.AreEqual((byte)0x66, LowerTransportHeader.UnsegmentedAccess(true, key.Aid));
+            Assert.AreEqual(0x26, key.Aid, "#12");
+            Assert.AreEqual((byte)0x66, LowerTransportHeader.UnsegmentedAccess(true, key.Aid), "#13");
             UpperTransportCrypto crypto = new UpperTransportCrypto();
             byte[] payload = Hex.Decode(access);
             byte[] upper = new byte[payload.Length + 4];
             crypto.Encrypt(key, false, seq, src, dst, oldIvIndex ? MeshSamples.IvIndexMinusOne : MeshSamples.IvIndex, null, payload, 0, payload.Length, upper, 0);
-            Assert.AreEqual(upperPdu, Hex.Encode(upper));
+            Assert.AreEqual(upperPdu, Hex.Encode(upper), "#14");
         }
 
         /// <summary>MshPRT §8.3.22/§8.3.23: to a virtual address the Label UUID is additional data; without it the message does not open.</summary>
@@ -79,15 +79,15 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
         public static void MshPRT_8_3_22_VirtualDestination(int seq, int virtualAddress, string label, string upperPdu)
         {
             byte[] labelUuid = Hex.Decode(label);
-            Assert.AreEqual(virtualAddress, new MeshCrypto(MeshSamples.Aes).VirtualAddress(labelUuid));
+            Assert.AreEqual(virtualAddress, new MeshCrypto(MeshSamples.Aes).VirtualAddress(labelUuid), "#15");
             UpperTransportCrypto crypto = new UpperTransportCrypto();
             byte[] payload = Hex.Decode("d50a0048656c6c6f");
             byte[] upper = new byte[12];
             crypto.Encrypt(MeshSamples.ApplicationKey(), false, seq, 0x1234, virtualAddress, MeshSamples.IvIndexMinusOne, labelUuid, payload, 0, 8, upper, 0);
-            Assert.AreEqual(upperPdu, Hex.Encode(upper));
+            Assert.AreEqual(upperPdu, Hex.Encode(upper), "#16");
             byte[] opened = new byte[8];
-            Assert.IsTrue(crypto.TryDecrypt(MeshSamples.ApplicationKey(), false, seq, 0x1234, virtualAddress, MeshSamples.IvIndexMinusOne, labelUuid, upper, 0, 12, opened, 0));
-            Assert.IsFalse(crypto.TryDecrypt(MeshSamples.ApplicationKey(), false, seq, 0x1234, virtualAddress, MeshSamples.IvIndexMinusOne, null, upper, 0, 12, opened, 0));
+            Assert.IsTrue(crypto.TryDecrypt(MeshSamples.ApplicationKey(), false, seq, 0x1234, virtualAddress, MeshSamples.IvIndexMinusOne, labelUuid, upper, 0, 12, opened, 0), "#17");
+            Assert.IsFalse(crypto.TryDecrypt(MeshSamples.ApplicationKey(), false, seq, 0x1234, virtualAddress, MeshSamples.IvIndexMinusOne, null, upper, 0, 12, opened, 0), "#18");
         }
 
         /// <summary>MshPRT §8.3.24: a segmented message with SZMIC (64-bit TransMIC), both segments down to the Network PDU.</summary>
@@ -110,12 +110,12 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
                 int length = segO == 0 ? 12 : 4;
                 LowerTransportHeader.WriteSegmentedAccess(seg, 0, true, 0x26, true, 0x07080d, segO, 1);
                 Array.Copy(upper, segO * 12, seg, 4, length);
-                Assert.AreEqual(expectedLower[segO], Hex.Encode(seg, 0, 4 + length));
+                Assert.AreEqual(expectedLower[segO], Hex.Encode(seg, 0, 4 + length), "#19");
                 int n = codec.Encode(MeshSamples.NetworkKey(), MeshSamples.IvIndexMinusOne, false, 3, 0x07080d + segO, 0x1234, 0x9736, seg, 0, 4 + length, false, pdu, 0);
-                Assert.AreEqual(expectedNetwork[segO], Hex.Encode(pdu, 0, n));
+                Assert.AreEqual(expectedNetwork[segO], Hex.Encode(pdu, 0, n), "#20");
             }
 
-            Assert.IsTrue(LowerTransportHeader.Szmic(seg, 0));
+            Assert.IsTrue(LowerTransportHeader.Szmic(seg, 0), "#21");
         }
 
         /// <summary>MshPRT §3.7.3.1: one-, two- and three-octet opcodes both ways; 0x7F and truncated opcodes are refused.</summary>
@@ -131,11 +131,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Network
                 byte[] data = Hex.Decode(bytes[i]);
                 int opcode;
                 int length;
-                Assert.IsTrue(AccessOpcode.TryRead(data, 0, data.Length, out opcode, out length));
-                Assert.AreEqual(opcodes[i], opcode);
-                Assert.AreEqual(lengths[i], length);
-                Assert.AreEqual(lengths[i], AccessOpcode.Write(opcodes[i], written, 0));
-                Assert.AreEqual(bytes[i].Substring(0, 2 * lengths[i]), Hex.Encode(written, 0, lengths[i]));
+                Assert.IsTrue(AccessOpcode.TryRead(data, 0, data.Length, out opcode, out length), "#22");
+                Assert.AreEqual(opcodes[i], opcode, "#23");
+                Assert.AreEqual(lengths[i], length, "#24");
+                Assert.AreEqual(lengths[i], AccessOpcode.Write(opcodes[i], written, 0), "#25");
+                Assert.AreEqual(bytes[i].Substring(0, 2 * lengths[i]), Hex.Encode(written, 0, lengths[i]), "#26");
             }
 
             string[] bad = new string[] { "7f", "80", "c0aa", string.Empty };

@@ -26,7 +26,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, start);
-            Assert.AreEqual(ProvisioningSamples.Capabilities + " 0902", h.Link.AllSentHex());
+            Assert.AreEqual(ProvisioningSamples.Joined(ProvisioningSamples.Capabilities, "0902"), h.Link.AllSentHex(), "#1");
             h.AssertDeviceFailed(ProvisioningErrorCode.InvalidFormat);
         }
 
@@ -36,7 +36,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.PublicKeyProvisioner.Substring(0, 129) + "e");
-            Assert.AreEqual(ProvisioningSamples.Capabilities + " " + ProvisioningSamples.PublicKeyDevice + " 0907", h.Link.AllSentHex());
+            Assert.AreEqual(ProvisioningSamples.Joined(ProvisioningSamples.Capabilities, ProvisioningSamples.PublicKeyDevice, "0907"), h.Link.AllSentHex(), "#2");
             h.AssertDeviceFailed(ProvisioningErrorCode.UnexpectedError);
         }
 
@@ -46,7 +46,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.PublicKeyDevice);
-            Assert.AreEqual(ProvisioningSamples.Capabilities + " 0907", h.Link.AllSentHex());
+            Assert.AreEqual(ProvisioningSamples.Joined(ProvisioningSamples.Capabilities, "0907"), h.Link.AllSentHex(), "#3");
             h.AssertDeviceFailed(ProvisioningErrorCode.UnexpectedError);
         }
 
@@ -56,7 +56,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.PublicKeyProvisioner, ProvisioningSamples.ConfirmationDevice);
-            Assert.AreEqual(ProvisioningSamples.Capabilities + " " + ProvisioningSamples.PublicKeyDevice + " 0904", h.Link.AllSentHex());
+            Assert.AreEqual(ProvisioningSamples.Joined(ProvisioningSamples.Capabilities, ProvisioningSamples.PublicKeyDevice, "0904"), h.Link.AllSentHex(), "#4");
             h.AssertDeviceFailed(ProvisioningErrorCode.ConfirmationFailed);
         }
 
@@ -67,7 +67,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.PublicKeyProvisioner,
                 "0500112233445566778899aabbccddeeff", ProvisioningSamples.RandomProvisioner);
-            Assert.AreEqual(4, h.Link.Sent.Count);
+            Assert.AreEqual(4, h.Link.Sent.Count, "#5");
             Assert.AreEqual(-1, h.Link.AllSentHex().IndexOf(ProvisioningSamples.RandomDevice), "the device random stays secret");
             h.AssertDeviceFailed(ProvisioningErrorCode.ConfirmationFailed);
         }
@@ -81,8 +81,8 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.PublicKeyProvisioner,
                 ProvisioningSamples.ConfirmationProvisioner, ProvisioningSamples.RandomProvisioner, data);
-            Assert.AreEqual("0906", h.Link.SentHex(4));
-            Assert.IsNull(h.Device.Data);
+            Assert.AreEqual("0906", h.Link.SentHex(4), "#6");
+            Assert.IsNull(h.Device.Data, "#7");
             h.AssertDeviceFailed(ProvisioningErrorCode.DecryptionFailed);
         }
 
@@ -121,7 +121,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             SampleSession h = SampleSession.ForDevice();
             h.Play(invite);
-            Assert.AreEqual("09" + Hex.Encode(new byte[] { (byte)code }), h.Link.AllSentHex());
+            Assert.AreEqual("09" + Hex.Encode(new byte[] { (byte)code }), h.Link.AllSentHex(), "#8");
             h.AssertDeviceFailed((ProvisioningErrorCode)code);
         }
 
@@ -132,15 +132,15 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             SampleSession h = SampleSession.ForDevice();
             h.Play(ProvisioningSamples.Invite, "020100000000");
             h.Scheduler.Advance(119999);
-            Assert.IsFalse(h.Link.ClosedByUs);
+            Assert.IsFalse(h.Link.ClosedByUs, "#9");
             h.Scheduler.Advance(1);
             h.Scheduler.RunPending();
-            Assert.IsTrue(h.Link.ClosedByUs);
-            Assert.AreEqual((int)ProvisioningLinkCloseReason.Timeout, (int)h.Link.CloseReason);
-            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)h.Device.Outcome);
-            Assert.AreEqual((int)ProvisioningErrorCode.InvalidFormat, (int)h.Device.ErrorCode);
-            Assert.AreEqual(0, h.Scheduler.PendingTimerCount);
-            Assert.AreEqual(1, h.DeviceEvents.EndedCount);
+            Assert.IsTrue(h.Link.ClosedByUs, "#10");
+            Assert.AreEqual((int)ProvisioningLinkCloseReason.Timeout, (int)h.Link.CloseReason, "#11");
+            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)h.Device.Outcome, "#12");
+            Assert.AreEqual((int)ProvisioningErrorCode.InvalidFormat, (int)h.Device.ErrorCode, "#13");
+            Assert.AreEqual(0, h.Scheduler.PendingTimerCount, "#14");
+            Assert.AreEqual(1, h.DeviceEvents.EndedCount, "#15");
         }
 
         /// <summary>MshPRT §5.4.2.5: a primary address that leaves no room for the second element is Cannot Assign Addresses (from our own provisioner, encrypted for real).</summary>
@@ -151,16 +151,16 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             request.PreferHmacSha256 = false;
             SessionPair pair = new SessionPair("0200010000000000000000", null, request);
             pair.Address = 0x7FFF;
-            Assert.IsTrue(pair.Run());
-            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)pair.Device.Outcome);
-            Assert.AreEqual((int)ProvisioningErrorCode.CannotAssignAddresses, (int)pair.Device.ErrorCode);
-            Assert.AreEqual("0908", pair.DeviceLink.LastSentHex());
-            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)pair.Provisioner.Outcome);
-            Assert.AreEqual("device-failed-8", pair.Provisioner.FailureDetail);
-            Assert.IsTrue(pair.DeviceLink.ClosedByPeer);
-            Assert.IsNull(pair.Device.Data);
-            Assert.AreEqual(0, pair.Scheduler.PendingTimerCount);
-            Assert.IsFalse(pair.Log.ContainsSecret(Hex.Decode(ProvisioningSamples.NetKey)));
+            Assert.IsTrue(pair.Run(), "#16");
+            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)pair.Device.Outcome, "#17");
+            Assert.AreEqual((int)ProvisioningErrorCode.CannotAssignAddresses, (int)pair.Device.ErrorCode, "#18");
+            Assert.AreEqual("0908", pair.DeviceLink.LastSentHex(), "#19");
+            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)pair.Provisioner.Outcome, "#20");
+            Assert.AreEqual("device-failed-8", pair.Provisioner.FailureDetail, "#21");
+            Assert.IsTrue(pair.DeviceLink.ClosedByPeer, "#22");
+            Assert.IsNull(pair.Device.Data, "#23");
+            Assert.AreEqual(0, pair.Scheduler.PendingTimerCount, "#24");
+            Assert.IsFalse(pair.Log.ContainsSecret(Hex.Decode(ProvisioningSamples.NetKey)), "#25");
         }
     }
 }

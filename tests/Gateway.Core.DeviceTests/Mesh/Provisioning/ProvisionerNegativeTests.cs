@@ -23,7 +23,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Reflect(ProvisioningPduType.PublicKey);
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.UnexpectedError, "reflected-public-key", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Confirmation));
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Confirmation), "#1");
         }
 
         /// <summary>MshPRT §5.4.3.1: the device's key must be a P-256 point (here the sample key with the last Y octet changed).</summary>
@@ -34,7 +34,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Answer(ProvisioningPduType.PublicKey, ProvisioningSamples.PublicKeyDevice.Substring(0, 129) + "a");
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.UnexpectedError, "invalid-public-key", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Confirmation));
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Confirmation), "#2");
         }
 
         /// <summary>MshPRT §5.4.3.1: X = p is out of range even though X mod p = 0 might be on the curve.</summary>
@@ -56,7 +56,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Reflect(ProvisioningPduType.Confirmation);
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.ConfirmationFailed, "reflected-confirmation", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Random));
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Random), "#3");
         }
 
         /// <summary>CVE-2020-26560: our own random sent back.</summary>
@@ -67,7 +67,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Reflect(ProvisioningPduType.Random);
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.ConfirmationFailed, "reflected-random", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Data));
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Data), "#4");
         }
 
         /// <summary>MshPRT §5.4.2.4.2 step 5: a device that does not know the AuthValue cannot match its confirmation; no data leaves.</summary>
@@ -78,7 +78,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Answer(ProvisioningPduType.Confirmation, "0500112233445566778899aabbccddeeff");
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.ConfirmationFailed, "confirmation-mismatch", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Data));
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Data), "#5");
             Assert.AreEqual(1, h.Link.CountSent((int)ProvisioningPduType.Random), "our random went out before the check");
         }
 
@@ -178,7 +178,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Answer(ProvisioningPduType.Invite, "01" + capabilities);
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.InvalidFormat, "invalid-capabilities", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Start));
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Start), "#6");
         }
 
         /// <summary>255 elements and no room in the address space: Cannot Assign Addresses, no Start sent.</summary>
@@ -190,7 +190,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Answer(ProvisioningPduType.Invite, "01ff00010000000000000000");
             h.Start();
             h.AssertProvisionerEnded(ProvisioningOutcome.Failed, ProvisioningErrorCode.CannotAssignAddresses, "no-unicast-addresses", ProvisioningLinkCloseReason.Fail);
-            Assert.AreEqual("assign 255", (string)h.ProvisionerEvents.Events[0]);
+            Assert.AreEqual("assign 255", (string)h.ProvisionerEvents.Events[0], "#7");
         }
 
         /// <summary>MshPRT §5.4.4: a device silent after the Invite times out at 60 s exactly.</summary>
@@ -200,12 +200,12 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             SampleSession h = SampleSession.ForProvisioner();
             h.Answer(ProvisioningPduType.Invite);
             h.Start();
-            Assert.AreEqual(ProvisioningSamples.Invite, h.Link.AllSentHex());
+            Assert.AreEqual(ProvisioningSamples.Invite, h.Link.AllSentHex(), "#8");
             h.Scheduler.Advance(59999);
-            Assert.AreEqual((int)ProvisioningOutcome.Pending, (int)h.Provisioner.Outcome);
-            Assert.IsFalse(h.Link.ClosedByUs);
+            Assert.AreEqual((int)ProvisioningOutcome.Pending, (int)h.Provisioner.Outcome, "#9");
+            Assert.IsFalse(h.Link.ClosedByUs, "#10");
             h.Scheduler.Advance(1);
-            Assert.AreEqual(60000L, h.Scheduler.NowMilliseconds);
+            Assert.AreEqual(60000L, h.Scheduler.NowMilliseconds, "#11");
             h.AssertProvisionerEnded(ProvisioningOutcome.Timeout, ProvisioningErrorCode.UnexpectedError, "timeout", ProvisioningLinkCloseReason.Timeout);
         }
 
@@ -216,11 +216,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             SampleSession h = SampleSession.ForProvisioner();
             h.ProvisionerEvents.RefuseToStoreNode = true;
             h.Start();
-            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)h.Provisioner.Outcome);
-            Assert.AreEqual((int)ProvisioningErrorCode.UnexpectedError, (int)h.Provisioner.ErrorCode);
-            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Data));
-            Assert.IsTrue(h.Link.ClosedByUs);
-            Assert.AreEqual((int)ProvisioningLinkCloseReason.Fail, (int)h.Link.CloseReason);
+            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)h.Provisioner.Outcome, "#12");
+            Assert.AreEqual((int)ProvisioningErrorCode.UnexpectedError, (int)h.Provisioner.ErrorCode, "#13");
+            Assert.AreEqual(0, h.Link.CountSent((int)ProvisioningPduType.Data), "#14");
+            Assert.IsTrue(h.Link.ClosedByUs, "#15");
+            Assert.AreEqual((int)ProvisioningLinkCloseReason.Fail, (int)h.Link.CloseReason, "#16");
         }
     }
 }

@@ -34,13 +34,11 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
                 + (ticks / 10000).ToString() + " ms");
 
             Assert.AreEqual(
-                ProvisioningSamples.Invite + " " + ProvisioningSamples.Start + " " + ProvisioningSamples.PublicKeyProvisioner + " "
-                + ProvisioningSamples.ConfirmationProvisioner + " " + ProvisioningSamples.RandomProvisioner + " " + ProvisioningSamples.Data,
-                pair.ProvisionerLink.AllSentHex());
+                ProvisioningSamples.ProvisionerPdus(),
+                pair.ProvisionerLink.AllSentHex(), "#1");
             Assert.AreEqual(
-                ProvisioningSamples.Capabilities + " " + ProvisioningSamples.PublicKeyDevice + " " + ProvisioningSamples.ConfirmationDevice + " "
-                + ProvisioningSamples.RandomDevice + " " + ProvisioningSamples.Complete,
-                pair.DeviceLink.AllSentHex());
+                ProvisioningSamples.DevicePdus(),
+                pair.DeviceLink.AllSentHex(), "#2");
             AssertBothProvisioned(pair, ProvisioningSamples.DeviceKey);
         }
 
@@ -60,15 +58,15 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             OutputHelper.WriteLine("MshPRT 8.17.2 exchange, HMAC-SHA256 + static OOB, both roles: " + (ticks / 10000).ToString() + " ms");
 
             Assert.AreEqual(
-                ProvisioningSamples.Invite + " " + ProvisioningSamples.HmacStart + " " + ProvisioningSamples.PublicKeyProvisioner + " "
-                + ProvisioningSamples.HmacConfirmationProvisioner + " " + ProvisioningSamples.HmacRandomProvisioner + " " + ProvisioningSamples.HmacData,
-                pair.ProvisionerLink.AllSentHex());
+                ProvisioningSamples.Joined(ProvisioningSamples.Invite, ProvisioningSamples.HmacStart, ProvisioningSamples.PublicKeyProvisioner,
+                    ProvisioningSamples.HmacConfirmationProvisioner, ProvisioningSamples.HmacRandomProvisioner, ProvisioningSamples.HmacData),
+                pair.ProvisionerLink.AllSentHex(), "#3");
             Assert.AreEqual(
-                ProvisioningSamples.HmacCapabilities + " " + ProvisioningSamples.PublicKeyDevice + " " + ProvisioningSamples.HmacConfirmationDevice + " "
-                + ProvisioningSamples.HmacRandomDevice + " " + ProvisioningSamples.Complete,
-                pair.DeviceLink.AllSentHex());
-            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, (int)pair.Provisioner.StartParameters.Algorithm);
-            Assert.AreEqual((int)AuthenticationMethod.StaticOob, (int)pair.Device.StartParameters.AuthenticationMethod);
+                ProvisioningSamples.Joined(ProvisioningSamples.HmacCapabilities, ProvisioningSamples.PublicKeyDevice, ProvisioningSamples.HmacConfirmationDevice,
+                    ProvisioningSamples.HmacRandomDevice, ProvisioningSamples.Complete),
+                pair.DeviceLink.AllSentHex(), "#4");
+            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, (int)pair.Provisioner.StartParameters.Algorithm, "#5");
+            Assert.AreEqual((int)AuthenticationMethod.StaticOob, (int)pair.Device.StartParameters.AuthenticationMethod, "#6");
             AssertBothProvisioned(pair, ProvisioningSamples.HmacDeviceKey);
             Assert.IsFalse(pair.Log.ContainsSecret(staticOob), "the static OOB value is not logged");
         }
@@ -123,16 +121,16 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             }
 
             Assert.AreEqual(expected.Length, actual.Length, "advertisements");
-            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)provisioner.Outcome);
-            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)device.Outcome);
-            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(provisioner.DeviceKey));
-            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(device.DeviceKey));
-            Assert.AreEqual("assign 1, sending-data, provisioned, ended 1", events.Joined());
-            Assert.AreEqual(1, deviceEvents.EndedCount);
-            Assert.AreEqual(0, scheduler.PendingTimerCount);
-            Assert.AreEqual(0, provisionerBearer.LinkCount + deviceBearer.LinkCount);
-            Assert.IsFalse(log.ContainsSecret(Hex.Decode(ProvisioningSamples.NetKey)));
-            Assert.IsFalse(log.ContainsSecret(provisioner.DeviceKey));
+            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)provisioner.Outcome, "#7");
+            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)device.Outcome, "#8");
+            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(provisioner.DeviceKey), "#9");
+            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(device.DeviceKey), "#10");
+            Assert.AreEqual("assign 1, sending-data, provisioned, ended 1", events.Joined(), "#11");
+            Assert.AreEqual(1, deviceEvents.EndedCount, "#12");
+            Assert.AreEqual(0, scheduler.PendingTimerCount, "#13");
+            Assert.AreEqual(0, provisionerBearer.LinkCount + deviceBearer.LinkCount, "#14");
+            Assert.IsFalse(log.ContainsSecret(Hex.Decode(ProvisioningSamples.NetKey)), "#15");
+            Assert.IsFalse(log.ContainsSecret(provisioner.DeviceKey), "#16");
         }
 
         [TestMethod]
@@ -140,17 +138,16 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             SampleSession h = SampleSession.ForProvisioner();
             h.Start();
-            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)h.Provisioner.Outcome);
+            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)h.Provisioner.Outcome, "#17");
             Assert.AreEqual(
-                ProvisioningSamples.Invite + " " + ProvisioningSamples.Start + " " + ProvisioningSamples.PublicKeyProvisioner + " "
-                + ProvisioningSamples.ConfirmationProvisioner + " " + ProvisioningSamples.RandomProvisioner + " " + ProvisioningSamples.Data,
-                h.Link.AllSentHex());
-            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(h.Provisioner.DeviceKey));
-            Assert.AreEqual(ProvisioningSamples.UnicastAddress, h.Provisioner.UnicastAddress);
-            Assert.AreEqual(1, h.Provisioner.NumberOfElements);
-            Assert.IsTrue(h.Link.ClosedByUs);
-            Assert.AreEqual((int)ProvisioningLinkCloseReason.Success, (int)h.Link.CloseReason);
-            Assert.AreEqual(0, h.Scheduler.PendingTimerCount);
+                ProvisioningSamples.ProvisionerPdus(),
+                h.Link.AllSentHex(), "#18");
+            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(h.Provisioner.DeviceKey), "#19");
+            Assert.AreEqual(ProvisioningSamples.UnicastAddress, h.Provisioner.UnicastAddress, "#20");
+            Assert.AreEqual(1, h.Provisioner.NumberOfElements, "#21");
+            Assert.IsTrue(h.Link.ClosedByUs, "#22");
+            Assert.AreEqual((int)ProvisioningLinkCloseReason.Success, (int)h.Link.CloseReason, "#23");
+            Assert.AreEqual(0, h.Scheduler.PendingTimerCount, "#24");
         }
 
         [TestMethod]
@@ -160,13 +157,12 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             h.Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.PublicKeyProvisioner,
                 ProvisioningSamples.ConfirmationProvisioner, ProvisioningSamples.RandomProvisioner, ProvisioningSamples.Data);
             Assert.AreEqual(
-                ProvisioningSamples.Capabilities + " " + ProvisioningSamples.PublicKeyDevice + " " + ProvisioningSamples.ConfirmationDevice + " "
-                + ProvisioningSamples.RandomDevice + " " + ProvisioningSamples.Complete,
-                h.Link.AllSentHex());
-            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)h.Device.Outcome);
-            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(h.Device.DeviceKey));
-            Assert.AreEqual(ProvisioningSamples.NetKey, Hex.Encode(h.Device.Data.NetKey));
-            Assert.AreEqual(0, h.Scheduler.PendingTimerCount);
+                ProvisioningSamples.DevicePdus(),
+                h.Link.AllSentHex(), "#25");
+            Assert.AreEqual((int)ProvisioningOutcome.Success, (int)h.Device.Outcome, "#26");
+            Assert.AreEqual(ProvisioningSamples.DeviceKey, Hex.Encode(h.Device.DeviceKey), "#27");
+            Assert.AreEqual(ProvisioningSamples.NetKey, Hex.Encode(h.Device.Data.NetKey), "#28");
+            Assert.AreEqual(0, h.Scheduler.PendingTimerCount, "#29");
         }
 
         [TestMethod]
@@ -174,9 +170,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             // Output numeric up to 8 digits, both algorithms offered: the provisioner picks HMAC-SHA256.
             SessionPair pair = new SessionPair("0100030000060008000000", null, SessionPair.SampleRequest());
-            Assert.IsTrue(pair.Run());
-            Assert.AreEqual((int)AuthenticationMethod.OutputOob, (int)pair.Provisioner.StartParameters.AuthenticationMethod);
-            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, (int)pair.Provisioner.StartParameters.Algorithm);
+            Assert.IsTrue(pair.Run(), "#30");
+            Assert.AreEqual((int)AuthenticationMethod.OutputOob, (int)pair.Provisioner.StartParameters.AuthenticationMethod, "#31");
+            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, (int)pair.Provisioner.StartParameters.Algorithm, "#32");
             AssertBothProvisioned(pair, Hex.Encode(pair.Device.DeviceKey));
         }
 
@@ -184,9 +180,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         public static void MshPRT_5_4_2_4_InputOobAlphanumeric_BothSessionsAgree()
         {
             SessionPair pair = new SessionPair("0100030000000000080008", null, SessionPair.SampleRequest());
-            Assert.IsTrue(pair.Run());
-            Assert.AreEqual((int)AuthenticationMethod.InputOob, (int)pair.Provisioner.StartParameters.AuthenticationMethod);
-            Assert.AreEqual(1, pair.DeviceLink.CountSent((int)ProvisioningPduType.InputComplete));
+            Assert.IsTrue(pair.Run(), "#33");
+            Assert.AreEqual((int)AuthenticationMethod.InputOob, (int)pair.Provisioner.StartParameters.AuthenticationMethod, "#34");
+            Assert.AreEqual(1, pair.DeviceLink.CountSent((int)ProvisioningPduType.InputComplete), "#35");
             AssertBothProvisioned(pair, Hex.Encode(pair.Device.DeviceKey));
         }
 
@@ -194,20 +190,20 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             Assert.AreEqual((int)ProvisioningOutcome.Success, (int)pair.Provisioner.Outcome, "provisioner outcome");
             Assert.AreEqual((int)ProvisioningOutcome.Success, (int)pair.Device.Outcome, "device outcome");
-            Assert.AreEqual(deviceKey, Hex.Encode(pair.Provisioner.DeviceKey));
-            Assert.AreEqual(deviceKey, Hex.Encode(pair.Device.DeviceKey));
-            Assert.AreEqual(ProvisioningSamples.UnicastAddress, pair.Device.Data.UnicastAddress);
-            Assert.AreEqual(ProvisioningSamples.KeyIndex, pair.Device.Data.KeyIndex);
-            Assert.AreEqual(ProvisioningSamples.IvIndex, pair.Device.Data.IvIndex);
-            Assert.AreEqual(ProvisioningSamples.NetKey, Hex.Encode(pair.Device.Data.NetKey));
-            Assert.AreEqual(1, pair.AssignedElements);
-            Assert.AreEqual(1, pair.Provisioned);
-            Assert.AreEqual(1, pair.ProvisionerEnded);
-            Assert.AreEqual(1, pair.DeviceEnded);
-            Assert.IsTrue(pair.ProvisionerLink.ClosedByUs);
-            Assert.AreEqual((int)ProvisioningLinkCloseReason.Success, (int)pair.ProvisionerLink.CloseReason);
-            Assert.AreEqual(0, pair.Scheduler.PendingTimerCount);
-            Assert.AreEqual(0, pair.ProvisionerLink.SendsAfterClose + pair.DeviceLink.SendsAfterClose);
+            Assert.AreEqual(deviceKey, Hex.Encode(pair.Provisioner.DeviceKey), "#36");
+            Assert.AreEqual(deviceKey, Hex.Encode(pair.Device.DeviceKey), "#37");
+            Assert.AreEqual(ProvisioningSamples.UnicastAddress, pair.Device.Data.UnicastAddress, "#38");
+            Assert.AreEqual(ProvisioningSamples.KeyIndex, pair.Device.Data.KeyIndex, "#39");
+            Assert.AreEqual(ProvisioningSamples.IvIndex, pair.Device.Data.IvIndex, "#40");
+            Assert.AreEqual(ProvisioningSamples.NetKey, Hex.Encode(pair.Device.Data.NetKey), "#41");
+            Assert.AreEqual(1, pair.AssignedElements, "#42");
+            Assert.AreEqual(1, pair.Provisioned, "#43");
+            Assert.AreEqual(1, pair.ProvisionerEnded, "#44");
+            Assert.AreEqual(1, pair.DeviceEnded, "#45");
+            Assert.IsTrue(pair.ProvisionerLink.ClosedByUs, "#46");
+            Assert.AreEqual((int)ProvisioningLinkCloseReason.Success, (int)pair.ProvisionerLink.CloseReason, "#47");
+            Assert.AreEqual(0, pair.Scheduler.PendingTimerCount, "#48");
+            Assert.AreEqual(0, pair.ProvisionerLink.SendsAfterClose + pair.DeviceLink.SendsAfterClose, "#49");
             Assert.IsFalse(pair.Log.ContainsSecret(Hex.Decode(ProvisioningSamples.NetKey)), "NetKey in the log");
             Assert.IsFalse(pair.Log.ContainsSecret(pair.Device.DeviceKey), "DeviceKey in the log");
         }

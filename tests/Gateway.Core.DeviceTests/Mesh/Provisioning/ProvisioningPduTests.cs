@@ -41,9 +41,9 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             byte[] pdu = new byte[33];
             pdu[0] = 0x05;
-            Assert.AreEqual((int)ProvisioningPduType.Confirmation, (int)ProvisioningPdu.Check(pdu, 0, 33, 32));
+            Assert.AreEqual((int)ProvisioningPduType.Confirmation, (int)ProvisioningPdu.Check(pdu, 0, 33, 32), "#1");
             pdu[0] = 0x06;
-            Assert.AreEqual((int)ProvisioningPduType.Random, (int)ProvisioningPdu.Check(pdu, 0, 33, 32));
+            Assert.AreEqual((int)ProvisioningPduType.Random, (int)ProvisioningPdu.Check(pdu, 0, 33, 32), "#2");
             AssertCode(ProvisioningErrorCode.InvalidFormat, pdu, 17, 32);
         }
 
@@ -62,8 +62,8 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         public static void MshPRT_5_4_1_RecordResponseAndRecordsListHaveVariableLength()
         {
             Assert.AreEqual((int)ProvisioningPduType.RecordResponse,
-                (int)ProvisioningPdu.Check(new byte[] { 0x0B, 0, 0, 1, 0, 0, 0, 4, 1, 2, 3, 4 }, 0, 12, 16));
-            Assert.AreEqual((int)ProvisioningPduType.RecordsList, (int)ProvisioningPdu.Check(new byte[] { 0x0D, 0, 0, 0, 1 }, 0, 5, 16));
+                (int)ProvisioningPdu.Check(new byte[] { 0x0B, 0, 0, 1, 0, 0, 0, 4, 1, 2, 3, 4 }, 0, 12, 16), "#3");
+            Assert.AreEqual((int)ProvisioningPduType.RecordsList, (int)ProvisioningPdu.Check(new byte[] { 0x0D, 0, 0, 0, 1 }, 0, 5, 16), "#4");
             AssertCode(ProvisioningErrorCode.InvalidFormat, new byte[] { 0x0D, 0, 0, 0 }, 4, 16);
         }
 
@@ -72,13 +72,13 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             byte[] value = Hex.Decode(ProvisioningSamples.CapabilitiesParameters);
             ProvisioningCapabilities c = ProvisioningCapabilities.Parse(value, 0, value.Length);
-            Assert.AreEqual(1, c.NumberOfElements);
-            Assert.IsTrue(c.SupportsCmac);
-            Assert.IsFalse(c.SupportsHmacSha256);
-            Assert.IsFalse(c.StaticOobAvailable);
+            Assert.AreEqual(1, c.NumberOfElements, "#5");
+            Assert.IsTrue(c.SupportsCmac, "#6");
+            Assert.IsFalse(c.SupportsHmacSha256, "#7");
+            Assert.IsFalse(c.StaticOobAvailable, "#8");
             ByteWriter w = new ByteWriter(11);
             c.WriteTo(w);
-            Assert.AreEqual(ProvisioningSamples.CapabilitiesParameters, Hex.Encode(w.ToArray()));
+            Assert.AreEqual(ProvisioningSamples.CapabilitiesParameters, Hex.Encode(w.ToArray()), "#9");
         }
 
         /// <summary>MshPRT §5.4.1.2: Algorithms is a bit mask (Mesh 1.1 devices offer 0x0003), RFU bits ignored.</summary>
@@ -86,8 +86,8 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         public static void MshPRT_5_4_1_2_AlgorithmsIsABitMask()
         {
             ProvisioningCapabilities c = ProvisioningCapabilities.Parse(Hex.Decode("01fff30000000000000000"), 0, 11);
-            Assert.IsTrue(c.SupportsCmac);
-            Assert.IsTrue(c.SupportsHmacSha256);
+            Assert.IsTrue(c.SupportsCmac, "#10");
+            Assert.IsTrue(c.SupportsHmacSha256, "#11");
         }
 
         /// <summary>MshPRT §5.4.1.2: inconsistent capabilities are Invalid Format.</summary>
@@ -106,13 +106,13 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         public static void MshPRT_8_7_StartSampleParses()
         {
             ProvisioningStart s = ProvisioningStart.Parse(Hex.Decode("0000000000"), 0, 5);
-            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, (int)s.Algorithm);
-            Assert.AreEqual((int)AuthenticationMethod.NoOob, (int)s.AuthenticationMethod);
-            Assert.AreEqual(16, s.AuthSize);
+            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, (int)s.Algorithm, "#12");
+            Assert.AreEqual((int)AuthenticationMethod.NoOob, (int)s.AuthenticationMethod, "#13");
+            Assert.AreEqual(16, s.AuthSize, "#14");
             ProvisioningStart h = ProvisioningStart.Parse(Hex.Decode("0100010000"), 0, 5);
-            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, (int)h.Algorithm);
-            Assert.AreEqual((int)AuthenticationMethod.StaticOob, (int)h.AuthenticationMethod);
-            Assert.AreEqual(32, h.AuthSize);
+            Assert.AreEqual((int)ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, (int)h.Algorithm, "#15");
+            Assert.AreEqual((int)AuthenticationMethod.StaticOob, (int)h.AuthenticationMethod, "#16");
+            Assert.AreEqual(32, h.AuthSize, "#17");
         }
 
         /// <summary>MshPRT §5.4.1.3: RFU algorithm or public key value, prohibited method, actions and sizes outside the method's rules.</summary>
@@ -133,15 +133,15 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         public static void MshPRT_5_4_2_3_StartMustMatchTheCapabilities()
         {
             ProvisioningCapabilities caps = ProvisioningCapabilities.Parse(Hex.Decode("0100030001040008020001"), 0, 11);
-            Assert.IsTrue(Start(ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, AuthenticationMethod.StaticOob, 0, 0).IsAllowedBy(caps));
-            Assert.IsTrue(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.OutputOob, 3, 4).IsAllowedBy(caps));
-            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.OutputOob, 3, 5).IsAllowedBy(caps));
-            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.OutputOob, 0, 1).IsAllowedBy(caps));
-            Assert.IsTrue(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.InputOob, 0, 2).IsAllowedBy(caps));
+            Assert.IsTrue(Start(ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, AuthenticationMethod.StaticOob, 0, 0).IsAllowedBy(caps), "#18");
+            Assert.IsTrue(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.OutputOob, 3, 4).IsAllowedBy(caps), "#19");
+            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.OutputOob, 3, 5).IsAllowedBy(caps), "#20");
+            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.OutputOob, 0, 1).IsAllowedBy(caps), "#21");
+            Assert.IsTrue(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.InputOob, 0, 2).IsAllowedBy(caps), "#22");
 
             ProvisioningCapabilities cmacOnly = ProvisioningCapabilities.Parse(Hex.Decode(ProvisioningSamples.CapabilitiesParameters), 0, 11);
-            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, AuthenticationMethod.NoOob, 0, 0).IsAllowedBy(cmacOnly));
-            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.StaticOob, 0, 0).IsAllowedBy(cmacOnly));
+            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256HmacSha256AesCcm, AuthenticationMethod.NoOob, 0, 0).IsAllowedBy(cmacOnly), "#23");
+            Assert.IsFalse(Start(ProvisioningAlgorithm.EcdhP256CmacAes128AesCcm, AuthenticationMethod.StaticOob, 0, 0).IsAllowedBy(cmacOnly), "#24");
         }
 
         [TestMethod]
@@ -149,10 +149,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         {
             byte[] plain = Hex.Decode("efb2255e6422d330088e09bb015ed707056700010203040b0c");
             ProvisioningData d = ProvisioningData.Parse(plain, 0, plain.Length);
-            Assert.AreEqual(0x0567, d.KeyIndex);
-            Assert.AreEqual(0, d.Flags);
-            Assert.AreEqual(0x01020304u, d.IvIndex);
-            Assert.AreEqual(0x0b0c, d.UnicastAddress);
+            Assert.AreEqual(0x0567, d.KeyIndex, "#25");
+            Assert.AreEqual(0, d.Flags, "#26");
+            Assert.AreEqual(0x01020304u, d.IvIndex, "#27");
+            Assert.AreEqual(0x0b0c, d.UnicastAddress, "#28");
             byte[] again = new byte[25];
             d.WriteTo(again, 0);
             CollectionAssert.AreEqual(plain, again);
@@ -173,14 +173,14 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
         [TestMethod]
         public static void MshPRT_5_4_2_4_1_AuthValueExamples()
         {
-            Assert.AreEqual("00000000000000000000000000000005", Hex.Encode(AuthValue.FromNumber(5, 16)));
-            Assert.AreEqual("00000000000000000000000000004cc7", Hex.Encode(AuthValue.FromNumber(19655, 16)));
-            Assert.AreEqual("31323341424300000000000000000000", Hex.Encode(AuthValue.FromAlphanumeric("123ABC", 16)));
-            Assert.AreEqual(32, AuthValue.FromNumber(5, 32).Length);
-            Assert.AreEqual((byte)5, AuthValue.FromNumber(5, 32)[31]);
+            Assert.AreEqual("00000000000000000000000000000005", Hex.Encode(AuthValue.FromNumber(5, 16)), "#29");
+            Assert.AreEqual("00000000000000000000000000004cc7", Hex.Encode(AuthValue.FromNumber(19655, 16)), "#30");
+            Assert.AreEqual("31323341424300000000000000000000", Hex.Encode(AuthValue.FromAlphanumeric("123ABC", 16)), "#31");
+            Assert.AreEqual(32, AuthValue.FromNumber(5, 32).Length, "#32");
+            Assert.AreEqual((byte)5, AuthValue.FromNumber(5, 32)[31], "#33");
             CollectionAssert.AreEqual(new byte[16], AuthValue.NoOob(16));
-            Assert.AreEqual("0102000000000000000000000000000000000000000000000000000000000000", Hex.Encode(AuthValue.FromStatic(new byte[] { 1, 2 }, 32)));
-            Assert.ThrowsException(typeof(ProtocolFormatException), () => AuthValue.FromAlphanumeric("abc", 16));
+            Assert.AreEqual("0102000000000000000000000000000000000000000000000000000000000000", Hex.Encode(AuthValue.FromStatic(new byte[] { 1, 2 }, 32)), "#34");
+            Assert.ThrowsException(typeof(ProtocolFormatException), () => AuthValue.FromAlphanumeric("abc", 16), "#35");
         }
 
         [TestMethod]
@@ -194,10 +194,10 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             }
 
             uint n;
-            Assert.IsTrue(AuthValue.TryParseNumber("019655", 6, out n));
-            Assert.AreEqual(19655u, n);
-            Assert.IsFalse(AuthValue.TryParseNumber("1234567", 6, out n));
-            Assert.IsFalse(AuthValue.TryParseNumber("12a", 6, out n));
+            Assert.IsTrue(AuthValue.TryParseNumber("019655", 6, out n), "#36");
+            Assert.AreEqual(19655u, n, "#37");
+            Assert.IsFalse(AuthValue.TryParseNumber("1234567", 6, out n), "#38");
+            Assert.IsFalse(AuthValue.TryParseNumber("12a", 6, out n), "#39");
         }
 
         /// <summary>DESIGN.md §8.2: seeded random bytes into the PDU check and the three parameter parsers: a typed error or a value, never another exception.</summary>
@@ -230,7 +230,7 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             }
 
             OutputHelper.WriteLine("provisioning parsers: 1200 random inputs, " + typed.ToString() + " typed errors, no other exception");
-            Assert.IsTrue(typed > 0);
+            Assert.IsTrue(typed > 0, "#40");
         }
 
         private enum ParseKind

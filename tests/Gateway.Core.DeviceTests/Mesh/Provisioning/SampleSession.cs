@@ -139,20 +139,20 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             Assert.IsTrue(Link.ClosedByUs, "closed by the provisioner");
             Assert.AreEqual((int)reason, (int)Link.CloseReason, "close reason");
             Assert.AreEqual(0, Scheduler.PendingTimerCount, "timers left");
-            Assert.IsNull(Provisioner.DeviceKey);
-            Assert.AreEqual(1, ProvisionerEvents.EndedCount);
-            Assert.AreEqual(0, ProvisionerEvents.ProvisionedCount);
+            Assert.IsNull(Provisioner.DeviceKey, "#1");
+            Assert.AreEqual(1, ProvisionerEvents.EndedCount, "#2");
+            Assert.AreEqual(0, ProvisionerEvents.ProvisionedCount, "#3");
             Assert.AreEqual(0, Link.CountSent((int)ProvisioningPduType.Failed), "the provisioner sends no Failed PDU");
 
             int sent = Link.SentAtClose;
             Provisioner.OnPduReceived(Link, Hex.Decode(ProvisioningSamples.Complete), 0, 1);
             Provisioner.OnPduReceived(Link, Hex.Decode(ProvisioningSamples.RandomDevice), 0, 17);
             Scheduler.Advance(200000);
-            Assert.AreEqual(sent, Link.Sent.Count);
-            Assert.AreEqual(0, Link.SendsAfterClose);
-            Assert.AreEqual(1, Link.CloseCalls);
-            Assert.AreEqual(1, ProvisionerEvents.EndedCount);
-            Assert.AreEqual((int)outcome, (int)Provisioner.Outcome);
+            Assert.AreEqual(sent, Link.Sent.Count, "#4");
+            Assert.AreEqual(0, Link.SendsAfterClose, "#5");
+            Assert.AreEqual(1, Link.CloseCalls, "#6");
+            Assert.AreEqual(1, ProvisionerEvents.EndedCount, "#7");
+            Assert.AreEqual((int)outcome, (int)Provisioner.Outcome, "#8");
         }
 
         /// <summary>
@@ -165,22 +165,22 @@ namespace Gateway.Core.DeviceTests.Mesh.Provisioning
             Scheduler.RunPending();
             Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)Device.Outcome, "outcome");
             Assert.AreEqual((int)code, (int)Device.ErrorCode, "error code");
-            Assert.AreEqual("09" + Hex.Encode(new byte[] { (byte)code }), Link.LastSentHex());
-            Assert.AreEqual(1, Link.CountSent((int)ProvisioningPduType.Failed));
+            Assert.AreEqual("09" + Hex.Encode(new byte[] { (byte)code }), Link.LastSentHex(), "#9");
+            Assert.AreEqual(1, Link.CountSent((int)ProvisioningPduType.Failed), "#10");
             Assert.IsFalse(Link.ClosedByUs, "the device leaves the closing to the provisioner");
-            Assert.IsNull(Device.DeviceKey);
-            Assert.AreEqual(1, DeviceEvents.EndedCount);
+            Assert.IsNull(Device.DeviceKey, "#11");
+            Assert.AreEqual(1, DeviceEvents.EndedCount, "#12");
 
             int sent = Link.Sent.Count;
             Play(ProvisioningSamples.Invite, ProvisioningSamples.Start, ProvisioningSamples.RandomProvisioner, ProvisioningSamples.Data);
-            Assert.AreEqual(sent, Link.Sent.Count);
+            Assert.AreEqual(sent, Link.Sent.Count, "#13");
 
             Link.ClosedByTheOtherEnd(ProvisioningLinkCloseReason.Fail);
             Scheduler.RunPending();
-            Assert.AreEqual(0, Scheduler.PendingTimerCount);
-            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)Device.Outcome);
-            Assert.AreEqual(1, DeviceEvents.EndedCount);
-            Assert.AreEqual(0, Link.SendsAfterClose);
+            Assert.AreEqual(0, Scheduler.PendingTimerCount, "#14");
+            Assert.AreEqual((int)ProvisioningOutcome.Failed, (int)Device.Outcome, "#15");
+            Assert.AreEqual(1, DeviceEvents.EndedCount, "#16");
+            Assert.AreEqual(0, Link.SendsAfterClose, "#17");
         }
 
         private byte[][] Reply(byte[] sent)
