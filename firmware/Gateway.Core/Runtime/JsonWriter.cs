@@ -31,14 +31,24 @@ namespace Gateway.Core.Runtime
         public static void AppendString(StringBuilder builder, string value)
         {
             builder.Append('"');
-
-            // Not value[i]: nanoCLR keeps strings as UTF-8 and its indexer returns the high
-            // surrogate at both positions of a pair (a supplementary character such as an emoji
-            // became two U+FFFD), walking the string from its start on every call.
-            char[] chars = value.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
+            for (int i = 0; i < value.Length; i++)
             {
-                char c = chars[i];
+                char c = value[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < value.Length)
+                {
+                    // A surrogate pair is read as a pair: nanoCLR keeps strings as UTF-8 and its
+                    // indexer returns the high surrogate at both positions, so value[i + 1] would
+                    // turn a supplementary character (an emoji) into two U+FFFD on the device.
+                    char[] pair = value.ToCharArray(i, 2);
+                    if (pair[1] >= 0xDC00 && pair[1] <= 0xDFFF)
+                    {
+                        builder.Append(pair[0]);
+                        builder.Append(pair[1]);
+                        i++;
+                        continue;
+                    }
+                }
+
                 switch (c)
                 {
                     case '"': builder.Append("\\\""); break;

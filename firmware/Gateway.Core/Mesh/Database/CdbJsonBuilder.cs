@@ -229,12 +229,9 @@ namespace Gateway.Core.Mesh.Database
         private void Quoted(string value)
         {
             Put((byte)'"');
-
-            // A char[] copy, not value[i]: see Utf8.
-            char[] chars = value.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
+            for (int i = 0; i < value.Length; i++)
             {
-                char c = chars[i];
+                char c = value[i];
                 switch (c)
                 {
                     case '"': Put((byte)'\\'); Put((byte)'"'); break;
@@ -256,7 +253,7 @@ namespace Gateway.Core.Mesh.Database
                         }
                         else
                         {
-                            i = Utf8(chars, i);
+                            i = Utf8(value, i);
                         }
 
                         break;
@@ -269,19 +266,14 @@ namespace Gateway.Core.Mesh.Database
         /// <summary>Text that needs no escaping (numbers, literals, JSON already written).</summary>
         private void Text(string text)
         {
-            char[] chars = text.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
+            for (int i = 0; i < text.Length; i++)
             {
-                i = Utf8(chars, i);
+                i = Utf8(text, i);
             }
         }
 
-        /// <summary>
-        /// Encodes the character at <paramref name="i"/> (RFC 3629); returns the index of its last UTF-16 unit.
-        /// Works on a char[] because nanoCLR's string indexer returns the high surrogate at both
-        /// positions of a pair (strings are UTF-8 inside), which turned every supplementary character into two U+FFFD.
-        /// </summary>
-        private int Utf8(char[] s, int i)
+        /// <summary>Encodes the character at <paramref name="i"/> (RFC 3629); returns the index of its last UTF-16 unit.</summary>
+        private int Utf8(string s, int i)
         {
             int c = s[i];
             if (c < 0x80)
@@ -297,9 +289,10 @@ namespace Gateway.Core.Mesh.Database
                 return i;
             }
 
-            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+            int low = c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length ? LowSurrogateAfter(s, i) : 0;
+            if (low != 0)
             {
-                int cp = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+                int cp = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
                 Put((byte)(0xF0 | (cp >> 18)));
                 Put((byte)(0x80 | ((cp >> 12) & 0x3F)));
                 Put((byte)(0x80 | ((cp >> 6) & 0x3F)));
@@ -316,6 +309,18 @@ namespace Gateway.Core.Mesh.Database
             Put((byte)(0x80 | ((c >> 6) & 0x3F)));
             Put((byte)(0x80 | (c & 0x3F)));
             return i;
+        }
+
+        /// <summary>
+        /// The low surrogate that follows the high one at <paramref name="i"/>, or 0. Not s[i + 1]:
+        /// nanoCLR keeps strings as UTF-8 and its indexer returns the high surrogate at both
+        /// positions of a pair, which turned every supplementary character (an emoji in a name)
+        /// into two U+FFFD on the device. Allocates only for such characters.
+        /// </summary>
+        private static int LowSurrogateAfter(string s, int i)
+        {
+            char low = s.ToCharArray(i, 2)[1];
+            return low >= 0xDC00 && low <= 0xDFFF ? low : 0;
         }
 
         private void Put(byte b)
