@@ -89,6 +89,20 @@ namespace Gateway.Core.Camera
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < value.Length)
+                {
+                    // A surrogate pair is read as a pair: nanoCLR's string indexer returns the high
+                    // surrogate at both positions (see JsonWriter.AppendString).
+                    char[] pair = value.ToCharArray(i, 2);
+                    if (pair[1] >= 0xDC00 && pair[1] <= 0xDFFF)
+                    {
+                        sb.Append(pair[0]);
+                        sb.Append(pair[1]);
+                        i++;
+                        continue;
+                    }
+                }
+
                 if (c == '"' || c == '\\')
                 {
                     sb.Append('\\').Append(c);

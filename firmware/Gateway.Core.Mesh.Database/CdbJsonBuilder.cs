@@ -289,9 +289,10 @@ namespace Gateway.Core.Mesh.Database
                 return i;
             }
 
-            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+            int low = c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length ? LowSurrogateAfter(s, i) : 0;
+            if (low != 0)
             {
-                int cp = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+                int cp = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
                 Put((byte)(0xF0 | (cp >> 18)));
                 Put((byte)(0x80 | ((cp >> 12) & 0x3F)));
                 Put((byte)(0x80 | ((cp >> 6) & 0x3F)));
@@ -308,6 +309,18 @@ namespace Gateway.Core.Mesh.Database
             Put((byte)(0x80 | ((c >> 6) & 0x3F)));
             Put((byte)(0x80 | (c & 0x3F)));
             return i;
+        }
+
+        /// <summary>
+        /// The low surrogate that follows the high one at <paramref name="i"/>, or 0. Not s[i + 1]:
+        /// nanoCLR keeps strings as UTF-8 and its indexer returns the high surrogate at both
+        /// positions of a pair, which turned every supplementary character (an emoji in a name)
+        /// into two U+FFFD on the device. Allocates only for such characters.
+        /// </summary>
+        private static int LowSurrogateAfter(string s, int i)
+        {
+            char low = s.ToCharArray(i, 2)[1];
+            return low >= 0xDC00 && low <= 0xDFFF ? low : 0;
         }
 
         private void Put(byte b)

@@ -34,6 +34,21 @@ namespace Gateway.Core.Runtime
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < value.Length)
+                {
+                    // A surrogate pair is read as a pair: nanoCLR keeps strings as UTF-8 and its
+                    // indexer returns the high surrogate at both positions, so value[i + 1] would
+                    // turn a supplementary character (an emoji) into two U+FFFD on the device.
+                    char[] pair = value.ToCharArray(i, 2);
+                    if (pair[1] >= 0xDC00 && pair[1] <= 0xDFFF)
+                    {
+                        builder.Append(pair[0]);
+                        builder.Append(pair[1]);
+                        i++;
+                        continue;
+                    }
+                }
+
                 switch (c)
                 {
                     case '"': builder.Append("\\\""); break;

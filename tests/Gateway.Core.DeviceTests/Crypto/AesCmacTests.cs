@@ -18,31 +18,31 @@ namespace Gateway.Core.DeviceTests.Crypto
             "30c81c46a35ce411e5fbc1191a0a52ef" + "f69f2445df4f9b17ad2b417be66c3710";
 
         [TestMethod]
-        public void RFC4493_Example1_EmptyMessage()
+        public static void RFC4493_Example1_EmptyMessage()
         {
-            Assert.AreEqual("bb1d6929e95937287fa37d129b756746", Mac(0));
+            Assert.AreEqual("bb1d6929e95937287fa37d129b756746", Mac(0), "#1");
         }
 
         [TestMethod]
-        public void RFC4493_Example2_Cmac16Bytes()
+        public static void RFC4493_Example2_Cmac16Bytes()
         {
-            Assert.AreEqual("070a16b46b4d4144f79bdd9dd04a287c", Mac(16));
+            Assert.AreEqual("070a16b46b4d4144f79bdd9dd04a287c", Mac(16), "#2");
         }
 
         [TestMethod]
-        public void RFC4493_Example3_Cmac40Bytes()
+        public static void RFC4493_Example3_Cmac40Bytes()
         {
-            Assert.AreEqual("dfa66747de9ae63030ca32611497c827", Mac(40));
+            Assert.AreEqual("dfa66747de9ae63030ca32611497c827", Mac(40), "#3");
         }
 
         [TestMethod]
-        public void RFC4493_Example4_Cmac64Bytes()
+        public static void RFC4493_Example4_Cmac64Bytes()
         {
-            Assert.AreEqual("51f0bebf7e3b9d92fc49741779363cfe", Mac(64));
+            Assert.AreEqual("51f0bebf7e3b9d92fc49741779363cfe", Mac(64), "#4");
         }
 
         [TestMethod]
-        public void RFC4493_Example3_IncrementalInUnevenPiecesEqualsOneShot()
+        public static void RFC4493_Example3_IncrementalInUnevenPiecesEqualsOneShot()
         {
             AesCmac cmac = new AesCmac(DeviceCrypto.CreateAes(), Hex.Decode(Rfc4493Key));
             byte[] message = Hex.Decode(Rfc4493Message);
@@ -53,7 +53,7 @@ namespace Gateway.Core.DeviceTests.Crypto
             cmac.Update(message, 28, 12);
             byte[] mac = new byte[18];
             cmac.Finish(mac, 1);
-            Assert.AreEqual("00dfa66747de9ae63030ca32611497c82700", Hex.Encode(mac));
+            Assert.AreEqual("00dfa66747de9ae63030ca32611497c82700", Hex.Encode(mac), "#5");
         }
 
         private static string Mac(int length)

@@ -12,22 +12,22 @@ namespace Gateway.Core.DeviceTests.Crypto
     public class HmacSha256Tests
     {
         [TestMethod]
-        public void RFC4231_TestCase1()
+        public static void RFC4231_TestCase1()
         {
             byte[] key = Hex.Decode("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b");
             Assert.AreEqual("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
-                Hex.Encode(HmacSha256.Compute(key, DeviceCrypto.Ascii("Hi There"))));
+                Hex.Encode(HmacSha256.Compute(key, DeviceCrypto.Ascii("Hi There"))), "#1");
         }
 
         [TestMethod]
-        public void RFC4231_TestCase2_KeyShorterThanTheOutput()
+        public static void RFC4231_TestCase2_KeyShorterThanTheOutput()
         {
             Assert.AreEqual("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-                Hex.Encode(HmacSha256.Compute(DeviceCrypto.Ascii("Jefe"), DeviceCrypto.Ascii("what do ya want for nothing?"))));
+                Hex.Encode(HmacSha256.Compute(DeviceCrypto.Ascii("Jefe"), DeviceCrypto.Ascii("what do ya want for nothing?"))), "#2");
         }
 
         [TestMethod]
-        public void RFC4231_TestCase2_KeyedInstanceIsReusable()
+        public static void RFC4231_TestCase2_KeyedInstanceIsReusable()
         {
             HmacSha256 hmac = new HmacSha256(DeviceCrypto.Ascii("Jefe"));
             byte[] message = DeviceCrypto.Ascii("what do ya want for nothing?");
@@ -35,7 +35,7 @@ namespace Gateway.Core.DeviceTests.Crypto
             for (int i = 0; i < 2; i++)
             {
                 hmac.Compute(message, 0, message.Length, mac, 0);
-                Assert.AreEqual("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", Hex.Encode(mac));
+                Assert.AreEqual("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", Hex.Encode(mac), "#3");
             }
         }
     }

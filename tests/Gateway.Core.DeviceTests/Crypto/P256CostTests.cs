@@ -15,13 +15,13 @@ namespace Gateway.Core.DeviceTests.Crypto
     public class P256CostTests
     {
         [TestMethod]
-        public void P256_KeyGenerationAndEcdh_PrintsTimeAndFieldOperations()
+        public static void P256_KeyGenerationAndEcdh_PrintsTimeAndFieldOperations()
         {
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
 
             // Untimed: touches the comb table and everything else that is set up once.
             P256KeyPair provisioner = ka.CreateKeyPair(Hex.Decode(P256Tests.ProvisionerPrivateKey));
-            Assert.AreEqual(P256Tests.ProvisionerPublicKey, Hex.Encode(provisioner.PublicKey));
+            Assert.AreEqual(P256Tests.ProvisionerPublicKey, Hex.Encode(provisioner.PublicKey), "#1");
 
             SeededRandom random = new SeededRandom(7);
             ka.ResetCounters();
@@ -30,7 +30,7 @@ namespace Gateway.Core.DeviceTests.Crypto
             long generationTicks = DateTime.UtcNow.Ticks - start;
             long generationM = ka.FieldMultiplications;
             long generationS = ka.FieldSquarings;
-            Assert.IsTrue(ka.IsValidPublicKey(own.PublicKey, 0));
+            Assert.IsTrue(ka.IsValidPublicKey(own.PublicKey, 0), "#2");
 
             byte[] secret = new byte[32];
             ka.ResetCounters();
@@ -39,16 +39,16 @@ namespace Gateway.Core.DeviceTests.Crypto
             long ecdhTicks = DateTime.UtcNow.Ticks - start;
             long ecdhM = ka.FieldMultiplications;
             long ecdhS = ka.FieldSquarings;
-            Assert.IsTrue(agreed);
+            Assert.IsTrue(agreed, "#3");
 
             OutputHelper.WriteLine(Line("P-256 key generation", generationTicks, generationM, generationS));
             OutputHelper.WriteLine(Line("P-256 ECDH (incl. peer key check)", ecdhTicks, ecdhM, ecdhS));
 
             // Both sides must agree, or the timing above measured a broken computation.
             byte[] other = new byte[32];
-            Assert.IsTrue(ka.TryComputeSharedSecret(provisioner, own.PublicKey, 0, other, 0));
-            Assert.AreEqual(Hex.Encode(secret), Hex.Encode(other));
-            Assert.IsTrue(ecdhM > 0 && ecdhS > 0 && generationM > 0 && generationS > 0);
+            Assert.IsTrue(ka.TryComputeSharedSecret(provisioner, own.PublicKey, 0, other, 0), "#4");
+            Assert.AreEqual(Hex.Encode(secret), Hex.Encode(other), "#5");
+            Assert.IsTrue(ecdhM > 0 && ecdhS > 0 && generationM > 0 && generationS > 0, "#6");
         }
 
         private static string Line(string what, long ticks, long multiplications, long squarings)

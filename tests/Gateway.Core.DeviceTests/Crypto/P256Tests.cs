@@ -25,53 +25,53 @@ namespace Gateway.Core.DeviceTests.Crypto
         internal const string EcdhSecret = "ab85843a2f6d883f62e5684b38e307335fe6e1945ecd19604105c6f23221eb69";
 
         [TestMethod]
-        public void MshPRT_8_7_ProvisionerPublicKey()
+        public static void MshPRT_8_7_ProvisionerPublicKey()
         {
             P256KeyPair pair = new ManagedKeyAgreement().CreateKeyPair(Hex.Decode(ProvisionerPrivateKey));
-            Assert.AreEqual(ProvisionerPublicKey, Hex.Encode(pair.PublicKey));
+            Assert.AreEqual(ProvisionerPublicKey, Hex.Encode(pair.PublicKey), "#1");
         }
 
         [TestMethod]
-        public void MshPRT_8_7_DevicePublicKey()
+        public static void MshPRT_8_7_DevicePublicKey()
         {
             P256KeyPair pair = new ManagedKeyAgreement().CreateKeyPair(Hex.Decode(DevicePrivateKey));
-            Assert.AreEqual(DevicePublicKey, Hex.Encode(pair.PublicKey));
+            Assert.AreEqual(DevicePublicKey, Hex.Encode(pair.PublicKey), "#2");
         }
 
         [TestMethod]
-        public void MshPRT_8_7_EcdhSecret_ProvisionerSide()
+        public static void MshPRT_8_7_EcdhSecret_ProvisionerSide()
         {
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
             P256KeyPair provisioner = ka.CreateKeyPair(Hex.Decode(ProvisionerPrivateKey));
             byte[] peer = Hex.Decode("00" + DevicePublicKey);
             byte[] secret = new byte[34];
-            Assert.IsTrue(ka.TryComputeSharedSecret(provisioner, peer, 1, secret, 2));
-            Assert.AreEqual("0000" + EcdhSecret, Hex.Encode(secret));
+            Assert.IsTrue(ka.TryComputeSharedSecret(provisioner, peer, 1, secret, 2), "#3");
+            Assert.AreEqual("0000" + EcdhSecret, Hex.Encode(secret), "#4");
         }
 
         [TestMethod]
-        public void MshPRT_8_7_EcdhSecret_DeviceSide()
+        public static void MshPRT_8_7_EcdhSecret_DeviceSide()
         {
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
             P256KeyPair device = ka.CreateKeyPair(Hex.Decode(DevicePrivateKey));
             byte[] secret = new byte[32];
-            Assert.IsTrue(ka.TryComputeSharedSecret(device, Hex.Decode(ProvisionerPublicKey), 0, secret, 0));
-            Assert.AreEqual(EcdhSecret, Hex.Encode(secret));
+            Assert.IsTrue(ka.TryComputeSharedSecret(device, Hex.Decode(ProvisionerPublicKey), 0, secret, 0), "#5");
+            Assert.AreEqual(EcdhSecret, Hex.Encode(secret), "#6");
         }
 
         [TestMethod]
-        public void InvalidPeerKeyIsRefusedWithoutAnException()
+        public static void InvalidPeerKeyIsRefusedWithoutAnException()
         {
             // MshPRT v1.1 §5.4.3.1: a public key off the curve fails the exchange.
             ManagedKeyAgreement ka = new ManagedKeyAgreement();
             P256KeyPair device = ka.CreateKeyPair(Hex.Decode(DevicePrivateKey));
             byte[] peer = Hex.Decode(ProvisionerPublicKey);
-            Assert.IsTrue(ka.IsValidPublicKey(peer, 0));
+            Assert.IsTrue(ka.IsValidPublicKey(peer, 0), "#7");
             peer[63] ^= 0x01;
-            Assert.IsFalse(ka.IsValidPublicKey(peer, 0));
+            Assert.IsFalse(ka.IsValidPublicKey(peer, 0), "#8");
             byte[] secret = new byte[32];
-            Assert.IsFalse(ka.TryComputeSharedSecret(device, peer, 0, secret, 0));
-            Assert.IsFalse(ka.TryComputeSharedSecret(device, peer, 1, secret, 0));
+            Assert.IsFalse(ka.TryComputeSharedSecret(device, peer, 0, secret, 0), "#9");
+            Assert.IsFalse(ka.TryComputeSharedSecret(device, peer, 1, secret, 0), "#10");
         }
     }
 }

@@ -176,6 +176,8 @@ namespace nanoFramework.TestFramework
                     return S + "Output.Append(message);";
                 case "nanoFramework.TestFramework.OutputHelper.WriteLine":
                     return S + "Output.Append(message).Append('\\n');";
+                case "nanoFramework.TestFramework.DataRowAttribute..ctor":
+                    return "MethodParameters = methodParameters;";
                 case "nanoFramework.TestFramework.TestExtensions.SequenceEqual":
                     return "return " + S + "SameSequence(a, b);";
                 default:

@@ -15,6 +15,16 @@ namespace Gateway.Core.Tests.Build
     /// </summary>
     internal static class ListStubGenerator
     {
+        /// <summary>
+        /// Attribute usages the lists do not carry (they list members, not attributes on types), as the
+        /// library's source declares them: nanoFramework.TestFramework's DataRowAttribute is
+        /// <c>[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]</c>, so a test may have several rows.
+        /// </summary>
+        private static readonly Dictionary<string, string> AttributeUsages = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["nanoFramework.TestFramework.DataRowAttribute"] = "[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]",
+        };
+
         public static string Generate(string listFile)
         {
             return Generate(listFile, null);
@@ -61,6 +71,12 @@ namespace Gateway.Core.Tests.Build
                 foreach (string type in ns)
                 {
                     string name = type.Substring(type.LastIndexOf('.') + 1);
+                    string usage;
+                    if (AttributeUsages.TryGetValue(type, out usage))
+                    {
+                        code.Append("    ").Append(usage).Append('\n');
+                    }
+
                     code.Append("    public ").Append(Declaration(kinds[type], name)).Append("\n    {\n");
                     List<string> list;
                     if (members.TryGetValue(type, out list))
@@ -91,7 +107,7 @@ namespace Gateway.Core.Tests.Build
         {
             if (text.StartsWith(".ctor(", StringComparison.Ordinal))
             {
-                return "public " + typeName + text.Substring(5) + " { }";
+                return "public " + typeName + text.Substring(5) + " { " + body + " }";
             }
 
             if (text.EndsWith("}", StringComparison.Ordinal))
