@@ -123,11 +123,12 @@ namespace Gateway.DeviceBuild
             return LoadReport.Parse(run.Lines);
         }
 
-        private void Remember(LoadReport report)
+        /// <summary>Keeps each of our assemblies' figures from a load report; <paramref name="loadedSet"/> says which project a name means (every test project is NFUnitTest).</summary>
+        private void Remember(LoadReport report, List<DeviceProject> loadedSet = null)
         {
             foreach (LoadedAssembly assembly in report.Assemblies)
             {
-                DeviceProject project = _projects.FirstOrDefault(p => p.AssemblyName == assembly.Name && p.State == ProjectState.Converted);
+                DeviceProject project = (loadedSet ?? _projects).FirstOrDefault(p => p.AssemblyName == assembly.Name && p.State == ProjectState.Converted);
                 if (project != null)
                 {
                     _loaded[assembly.Name + "|" + project.Pe] = assembly;

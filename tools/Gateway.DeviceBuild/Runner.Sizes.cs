@@ -15,7 +15,7 @@ namespace Gateway.DeviceBuild
             List<SizeRow> rows = new List<SizeRow>();
             foreach (DeviceProject project in _projects)
             {
-                SizeRow row = new SizeRow { Assembly = project.AssemblyName + (project.IsTest ? " (tests)" : string.Empty) };
+                SizeRow row = new SizeRow { Assembly = project.AssemblyName + (project.IsTest ? " (" + Path.GetFileName(project.Folder) + ")" : string.Empty) };
                 if (project.State == ProjectState.Converted)
                 {
                     if (_loaded.TryGetValue(project.AssemblyName + "|" + project.Pe, out LoadedAssembly loaded))
@@ -36,7 +36,7 @@ namespace Gateway.DeviceBuild
                 rows.Add(row);
                 if (SizeTable.OverBudget(row))
                 {
-                    Problem(project.AssemblyName + " is over the budget of " + SizeTable.Budget.ToString("N0", CultureInfo.InvariantCulture) + " bytes (75 % of the .pe limit): strings "
+                    Problem(row.Assembly + " is over the budget of " + SizeTable.Budget.ToString("N0", CultureInfo.InvariantCulture) + " bytes (75 % of the .pe limit): strings "
                         + row.Strings.ToString("N0", CultureInfo.InvariantCulture) + ", byte code " + row.ByteCode.ToString("N0", CultureInfo.InvariantCulture) + "; split it (docs/BUILD.md)");
                 }
             }

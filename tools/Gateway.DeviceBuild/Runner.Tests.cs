@@ -64,7 +64,7 @@ namespace Gateway.DeviceBuild
                         Detail(line);
                     }
                 }, out ProcessResult run);
-                Remember(report);
+                Remember(report, set);
                 _testsRan = true;
                 _passed += tally.Passed.Count;
                 _failed += tally.Failed.Count;

@@ -28,10 +28,16 @@ namespace Gateway.Core.Tests.Build
             _output = output;
         }
 
-        [SkippableFact]
-        public void DeviceTests_PassWhenRunOnTheHost()
+        public static IEnumerable<object[]> TestProjects()
         {
-            NfProject tests = new NfProject(Path.Combine(RepoPaths.RepoRoot, "tests", "Gateway.Core.DeviceTests", "Gateway.Core.DeviceTests.nfproj"));
+            return DeviceTestsRulesTests.TestProjects();
+        }
+
+        [SkippableTheory]
+        [MemberData(nameof(TestProjects))]
+        public void DeviceTests_PassWhenRunOnTheHost(string project)
+        {
+            NfProject tests = new NfProject(Path.Combine(RepoPaths.RepoRoot, project));
             string looked;
             string folder = RepoPaths.FindApiListFolder(out looked);
             Skip.If(folder == null, "SKIPPED: the nanoFramework API lists are missing (looked in " + looked + "); set " + RepoPaths.SharedDirVariable + ".");
@@ -47,7 +53,7 @@ namespace Gateway.Core.Tests.Build
                 files.AddRange(new NfProject(reference).CompileFiles.Where(f => !f.EndsWith("AssemblyInfo.cs", StringComparison.Ordinal)));
             }
 
-            byte[] testsImage = Emit(InMemoryCompiler.CompileFiles("Gateway.Core.DeviceTests", files)
+            byte[] testsImage = Emit(InMemoryCompiler.CompileFiles(Path.GetFileNameWithoutExtension(tests.Path), files)
                 .AddReferences(MetadataReference.CreateFromImage(frameworkImage)));
 
             DeviceTestsLoadContext context = new DeviceTestsLoadContext();
@@ -60,7 +66,7 @@ namespace Gateway.Core.Tests.Build
 
                 StringBuilder printed = (StringBuilder)frameworkAssembly.GetType(HostTestFramework.SupportType)
                     .GetField("Output").GetValue(null);
-                _output.WriteLine("device tests run on the host: " + run + ", failed: " + failures.Count);
+                _output.WriteLine(project + ": device tests run on the host: " + run + ", failed: " + failures.Count);
                 _output.WriteLine(printed.ToString());
 
                 Assert.True(run > 0, "no [TestMethod] found in the device tests");

@@ -16,7 +16,10 @@ namespace Gateway.Core.Tests.Build
     /// </summary>
     public class DeviceTestsRulesTests
     {
-        private static readonly string DeviceTestsNfproj = Path.Combine(RepoPaths.RepoRoot, "tests", "Gateway.Core.DeviceTests", "Gateway.Core.DeviceTests.nfproj");
+        public static IEnumerable<object[]> TestProjects()
+        {
+            return RepoPaths.DeviceTestNfprojs.Select(p => new object[] { Path.GetRelativePath(RepoPaths.RepoRoot, p).Replace('\\', '/') });
+        }
 
         /// <summary>
         /// On the device, nanoFramework.TestFramework fills an omitted assertion message with
@@ -26,10 +29,11 @@ namespace Gateway.Core.Tests.Build
         /// host stubs do not reproduce it; this test holds every Assert call to an explicit message
         /// (the device tests number them "#1", "#2", ... per file).
         /// </summary>
-        [SkippableFact]
-        public void DeviceTests_GiveEveryAssertAnExplicitMessage()
+        [SkippableTheory]
+        [MemberData(nameof(TestProjects))]
+        public void DeviceTests_GiveEveryAssertAnExplicitMessage(string project)
         {
-            NfProject tests = new NfProject(DeviceTestsNfproj);
+            NfProject tests = new NfProject(Path.Combine(RepoPaths.RepoRoot, project));
             string looked;
             Skip.If(RepoPaths.FindApiListFolder(out looked) == null, "SKIPPED: the nanoFramework API lists are missing (looked in " + looked + "); set " + RepoPaths.SharedDirVariable + ".");
             Compilation compilation = CompileWithTheCore(tests);
@@ -57,10 +61,12 @@ namespace Gateway.Core.Tests.Build
             Assert.True(missing.Count == 0, "asserts without a message (on the device their source text becomes a string):\n  " + string.Join("\n  ", missing));
         }
 
-        [Fact]
-        public void DeviceTests_ReferenceTheCoreProjectAndTheTestFramework()
+        [Theory]
+        [MemberData(nameof(TestProjects))]
+        public void DeviceTests_ReferenceTheCoreProjectsAndTheTestFramework(string project)
         {
-            NfProject tests = new NfProject(DeviceTestsNfproj);
+            NfProject tests = new NfProject(Path.Combine(RepoPaths.RepoRoot, project));
+            Assert.Equal("NFUnitTest", tests.Property("AssemblyName"));
             Assert.Equal(RepoPaths.CoreNfprojs, tests.ProjectReferences.OrderBy(p => p, System.StringComparer.Ordinal).ToArray());
             Assert.Equal("true", tests.Property("IsTestProject"));
             Assert.Equal("UnitTest", tests.Property("TestProjectType"));
@@ -73,15 +79,15 @@ namespace Gateway.Core.Tests.Build
             Assert.All(coreReferences, core => Assert.Contains(tests.References, r => r.Include == core));
         }
 
-        /// <summary>The device tests compiled with the core's files against stubs of nanoFramework.TestFramework generated from its list.</summary>
+        /// <summary>The device tests compiled with the core's files against the host stand-in of nanoFramework.TestFramework generated from its list.</summary>
         private static Compilation CompileWithTheCore(NfProject tests)
         {
             string folder = RepoPaths.FindApiListFolder(out _);
 
-            // nanoFramework.TestFramework, from its list, as a separate (framework) assembly.
+            // nanoFramework.TestFramework from its list (with the host stand-in of Runtime.Native's GC.Run), as a separate (framework) assembly.
             CSharpCompilation stub = InMemoryCompiler.Compile(
                 "nanoFramework.TestFramework",
-                new[] { CSharpSyntaxTree.ParseText(ListStubGenerator.Generate(Path.Combine(folder, "nanoFramework.TestFramework.txt")), InMemoryCompiler.ParseOptions) });
+                new[] { CSharpSyntaxTree.ParseText(HostTestFramework.Generate(Path.Combine(folder, "nanoFramework.TestFramework.txt")), InMemoryCompiler.ParseOptions) });
             Assert.Empty(InMemoryCompiler.Errors(stub));
             MemoryStream image = new MemoryStream();
             Assert.True(stub.Emit(image).Success);
@@ -93,7 +99,7 @@ namespace Gateway.Core.Tests.Build
                 files.AddRange(new NfProject(reference).CompileFiles.Where(f => !f.EndsWith("AssemblyInfo.cs", System.StringComparison.Ordinal)));
             }
 
-            Compilation compilation = InMemoryCompiler.CompileFiles("Gateway.Core.DeviceTests", files)
+            Compilation compilation = InMemoryCompiler.CompileFiles(Path.GetFileNameWithoutExtension(tests.Path), files)
                 .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
             Assert.Empty(InMemoryCompiler.Errors(compilation));
             return compilation;

@@ -3,7 +3,8 @@ using System;
 namespace Gateway.Core.Tests.Build
 {
     /// <summary>
-    /// A runnable stand-in for nanoFramework.TestFramework on the host: the members of its API list
+    /// A runnable stand-in for nanoFramework.TestFramework (and the device tests' one member of
+    /// nanoFramework.Runtime.Native, <c>GC.Run</c>) on the host: the members of its API list
     /// (<see cref="ListStubGenerator"/>) with bodies for the assertions and the output helper, so the
     /// device tests can run here and a mistyped expected value fails on the build machine instead of
     /// on a board. The semantics are the device library's or stricter: AreEqual compares with Equals,
@@ -110,6 +111,23 @@ namespace nanoFramework.TestFramework
         public HostAssertFailedException(string message)
             : base(message)
         {
+        }
+    }
+}
+
+namespace nanoFramework.Runtime.Native
+{
+    // The one member of nanoFramework.Runtime.Native the device tests use (the interpreter's heap
+    // figures). The device returns the free managed heap after a collection; here the difference of
+    // two calls is what .NET's whole process retained in between, other tests running alongside
+    // included: indicative only (docs/BENCHMARKS.md takes .NET's memory from BenchmarkDotNet).
+    public static class GC
+    {
+        private const long Heap = 1L << 31;
+
+        public static uint Run(bool compactHeap)
+        {
+            return (uint)(Heap - System.GC.GetTotalMemory(true));
         }
     }
 }

@@ -29,6 +29,7 @@ namespace Gateway.Core.Tests.Build
             }
 
             Assert.Contains("tests/Gateway.Core.DeviceTests/Gateway.Core.DeviceTests.nfproj", projects);
+            Assert.Contains("tests/Gateway.Core.Mesh.DeviceTests/Gateway.Core.Mesh.DeviceTests.nfproj", projects);
             Assert.Contains("firmware/Gateway.Firmware/Gateway.Firmware.nfproj", projects);
         }
 

@@ -34,6 +34,20 @@ namespace Gateway.Core.Tests.Build
             }
         }
 
+        /// <summary>
+        /// The device test projects: every .nfproj under tests/ (each an NFUnitTest assembly for one group
+        /// of layers, run on nanoCLR by tools/device-build.sh), by path.
+        /// </summary>
+        public static string[] DeviceTestNfprojs
+        {
+            get
+            {
+                string[] found = Directory.GetFiles(Path.Combine(RepoRoot, "tests"), "*.nfproj", SearchOption.AllDirectories);
+                Array.Sort(found, StringComparer.Ordinal);
+                return found;
+            }
+        }
+
         /// <summary>Imported by every host .csproj of the core: the gate (analyzers, banned symbols, warnings as errors).</summary>
         public static string CoreHostProps
         {
