@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 namespace Gateway.Benchmarks
 {
     /// <summary>
-    /// Entry point: every benchmark class of this assembly (P256Benchmarks, SymmetricBenchmarks) is
+    /// Entry point: every benchmark class of this assembly (P256Benchmarks, SymmetricBenchmarks,
+    /// InterpreterWorkloadBenchmarks) is
     /// selectable with BenchmarkDotNet's switches; docs/BENCHMARKS.md comes from
     /// <c>dotnet run -c Release --project tests/Gateway.Benchmarks -- --filter '*' --job short</c>.
     /// </summary>
