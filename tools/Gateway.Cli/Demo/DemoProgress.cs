@@ -27,7 +27,8 @@ internal readonly record struct GatewayWork(int ActiveSessions, int QueuedSessio
 /// offers that itself, it is derived from what the CLI sees: each device's status, the
 /// provisioner's running and queued sessions, and a no-change watchdog.
 /// <list type="bullet">
-/// <item>Every device finished: the run ends.</item>
+/// <item>Every device provisioned: the run ends. Every device finished, some failed: the run ends
+/// after <see cref="QuietMs"/> without a change (a failed device that beacons again is tried again).</item>
 /// <item>No session runs or waits, no device is queued or running, and no device changed for
 /// <see cref="QuietMs"/> (longer than the workflow's found re-report interval, so a device the
 /// cloud has not answered yet gets its second report first): nothing can progress.</item>
@@ -78,8 +79,11 @@ internal sealed class DemoProgress
         bool pending = work.ActiveSessions + work.QueuedSessions > 0
             || devices.Any(d => d.Status == DemoDeviceStatus.Running || d.Status == DemoDeviceStatus.Queued);
         long quiet = nowMs - LastChangeMs;
-        if (devices.Count > 0 && devices.All(d => d.Finished))
+        bool allFinished = devices.Count > 0 && devices.All(d => d.Finished);
+        if (allFinished && (devices.All(d => d.Succeeded) || (!pending && quiet >= QuietMs)))
         {
+            // A failed device that beacons again is reported and tried again, so a failure is
+            // final only once the home stayed quiet for a while.
             Verdict = DemoVerdict.AllEnded;
             StopReason = string.Empty;
         }

@@ -39,6 +39,9 @@ internal sealed partial class DemoRun : IAsyncDisposable
     /// <summary>Simulated time per step of a deterministic run (the timeline's resolution).</summary>
     private const long VirtualStepMs = 100;
 
+    /// <summary>No change for this long with work pending: the run is stalled (a session that never ends).</summary>
+    private const long WatchdogMs = 180_000;
+
     /// <summary>Wall time per step of a real-time run.</summary>
     private const int WallStepMs = 100;
 
@@ -70,7 +73,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
         _options = options;
         _secrets = new SeededRandom(options.Seed ^ 0x5EC2E75L);
         _stateFolder = options.Deterministic ? null : Path.Combine(Path.GetTempPath(), "gw-demo-" + Environment.ProcessId + "-" + options.Seed);
-        Progress = new DemoProgress(65_000, 180_000, options.LimitMs);
+        Progress = new DemoProgress(65_000, WatchdogMs, options.LimitMs);
     }
 
     public IReadOnlyList<DemoDevice> Devices => _devices;
@@ -82,7 +85,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
     public string BrokerDescription { get; private set; }
 
     /// <summary>Whether the run has come to an end, and why; updated by <see cref="StepAsync"/>.</summary>
-    public DemoProgress Progress { get; }
+    public DemoProgress Progress { get; private set; }
 
     /// <summary>The mesh gateway (null before <see cref="StartAsync"/>).</summary>
     public SimulatedMeshGateway Gateway => _gateway;
@@ -147,6 +150,9 @@ internal sealed partial class DemoRun : IAsyncDisposable
         }
 
         await OnClockAsync(() => BuildHome(registry));
+
+        // Quiet long enough for the workflow's re-report of a device the cloud has not answered.
+        Progress = new DemoProgress((_workflow?.FoundReportIntervalMs ?? 60_000) + 5_000, WatchdogMs, _options.LimitMs);
     }
 
     /// <summary>
