@@ -95,13 +95,22 @@ internal static class DemoView
             new Markup(Markup.Escape(Counts(devices))),
         };
 
-        // Header, counts, table border and title take 7 lines; the rest shows the latest changes.
+        // Header (1), counts (up to 2 when wrapped), the table's title, borders and header (4), and a
+        // spare line: the rest shows the latest changes, one line each (cells never wrap).
         int rows = Math.Max(3, Math.Min(devices.Count, TerminalHeight() - 8));
         var table = new Table().Border(TableBorder.Rounded).Title("changed last");
-        table.AddColumns("device", "joins by", "auth", "stage", "at");
+        foreach (string column in new[] { "device", "joins by", "stage", "at" })
+        {
+            table.AddColumn(new TableColumn(column).NoWrap());
+        }
+
         foreach (DemoDevice d in devices.Where(d => d.ChangedAtMs >= 0).OrderByDescending(d => d.ChangeSequence).Take(rows))
         {
-            table.AddRow(Markup.Escape(d.Name), Markup.Escape(d.Kind), Markup.Escape(d.Method), StageMarkup(d), DemoProgress.Seconds(d.ChangedAtMs));
+            table.AddRow(
+                new Markup(Markup.Escape(d.Name)).Overflow(Overflow.Ellipsis),
+                new Markup(Markup.Escape(d.Kind)).Overflow(Overflow.Ellipsis),
+                new Markup(StageMarkup(d)).Overflow(Overflow.Ellipsis),
+                new Markup(DemoProgress.Seconds(d.ChangedAtMs)));
         }
 
         lines.Add(table);
