@@ -7,4 +7,5 @@ root.Subcommands.Add(CloudCommand.Create());
 root.Subcommands.Add(MeshCommand.Create());
 root.Subcommands.Add(Gateway.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(GatewayCommand.Create());
+root.Subcommands.Add(Gateway.Cli.Bench.BenchCommand.Create());
 return await CliRunner.RunAsync(root, args);

@@ -1,3 +1,5 @@
+using System;
+
 namespace Gateway.Cloud
 {
     /// <summary>What the emulator does with a verified enrollee (stands in for the user in the phone app).</summary>
@@ -26,6 +28,9 @@ namespace Gateway.Cloud
 
         /// <summary>On an enrollee's first match report, send thing.awss.enrollee.online (ours) to its registrar.</summary>
         public bool NotifyRegistrarOnMatch { get; set; } = true;
+
+        /// <summary>Nonces of sealed fields (length → bytes); null: RandomNumberGenerator. A seeded source makes a run replay byte for byte.</summary>
+        public Func<int, byte[]> NonceSource { get; set; }
     }
 
     /// <summary>How the emulator sends to devices (a broker injection or its own MQTT client).</summary>

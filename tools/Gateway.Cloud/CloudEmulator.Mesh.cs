@@ -176,7 +176,7 @@ namespace Gateway.Cloud
             if (_meshProducts.TryGetValue(record.Uuid, out GenieMeshDevice product))
             {
                 p["auth"] = "static-oob";
-                p["staticOob"] = SealedField.Seal(GatewaySecret(record.Gateway), product.StaticOob(), AlinkMethods.MeshDeviceProvision, record.Uuid);
+                p["staticOob"] = SealedField.Seal(GatewaySecret(record.Gateway), product.StaticOob(), AlinkMethods.MeshDeviceProvision, record.Uuid, Options.NonceSource);
             }
             else
             {
@@ -209,7 +209,7 @@ namespace Gateway.Cloud
                 string typed = OutputOobResponder?.Invoke(uuid, action, size);
                 if (typed != null)
                 {
-                    var down = new Hashtable { { "uuid", uuid }, { "oobValue", SealedField.Seal(GatewaySecret(gateway), System.Text.Encoding.UTF8.GetBytes(typed), AlinkMethods.MeshDeviceProvision, uuid) } };
+                    var down = new Hashtable { { "uuid", uuid }, { "oobValue", SealedField.Seal(GatewaySecret(gateway), System.Text.Encoding.UTF8.GetBytes(typed), AlinkMethods.MeshDeviceProvision, uuid, Options.NonceSource) } };
                     SendDown(outbox, gateway, AlinkMethods.MeshDeviceProvision, down);
                 }
 

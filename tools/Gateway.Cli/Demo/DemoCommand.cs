@@ -1,9 +1,8 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
-using System.Threading.Tasks;
 using Spectre.Console;
 
 namespace Gateway.Cli.Demo;
@@ -18,11 +17,13 @@ internal static class DemoCommand
         var wifi = new Option<int>("--wifi") { Description = "number of zero-config Wi-Fi devices", DefaultValueFactory = _ => 3 };
         var loss = new Option<double>("--loss") { Description = "radio loss probability, 0 to 0.5", DefaultValueFactory = _ => 0 };
         var realTime = new Option<bool>("--real-time") { Description = "run at wall-clock speed instead of 10×" };
+        var deterministic = new Option<bool>("--deterministic") { Description = "virtual time and an in-process broker: the same seed gives the same output byte for byte, as fast as the host can" };
+        var stock = new Option<bool>("--stock") { Description = "the stock-firmware gateway: PB-GATT and GATT Proxy only, managed P-256 (1,000 ms)" };
         var broker = new Option<string>("--broker") { Description = "use an external MQTT broker (mqtt://host:port) instead of the embedded one" };
         var report = new Option<FileInfo>("--report") { Description = "write a JSON report here (and the mesh database next to it)" };
         var command = new Command("demo", "Provision a simulated home end to end: cloud emulator, MQTT broker, gateway, mesh and Wi-Fi devices.")
         {
-            seed, mesh, wifi, loss, realTime, broker, report,
+            seed, mesh, wifi, loss, realTime, deterministic, stock, broker, report,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -33,25 +34,60 @@ internal static class DemoCommand
                 WifiDevices = parse.GetValue(wifi),
                 Loss = parse.GetValue(loss),
                 RealTime = parse.GetValue(realTime),
+                Deterministic = parse.GetValue(deterministic),
+                Stock = parse.GetValue(stock),
                 Broker = parse.GetValue(broker),
                 Report = parse.GetValue(report),
             };
             Validate(options);
+            bool interactive = AnsiConsole.Profile.Capabilities.Interactive;
             await using var run = new DemoRun(options);
             await run.StartAsync(cancellation);
-            AnsiConsole.MarkupLine($"[bold]Gateway demo[/] seed {options.Seed}: {options.MeshDevices} mesh + {options.WifiDevices} Wi-Fi devices, loss {options.Loss:P0}, {run.BrokerDescription}, clock ×{options.Speed}");
-            bool finished = await ShowProgressAsync(run, options);
-            PrintSummary(run, finished);
-            if (options.Report != null)
+            Line(interactive, Header(run, options));
+            DemoVerdict verdict = await DemoView.RunAsync(run, interactive, cancellation);
+            if (interactive)
             {
-                await run.WriteReportAsync(options.Report, finished);
-                AnsiConsole.MarkupLine($"report: {Markup.Escape(options.Report.FullName)}");
+                DemoView.PrintTable(run);
             }
 
-            bool allOk = finished && run.Devices.All(d => d.Succeeded);
-            return allOk ? 0 : 1;
+            if (options.Report != null)
+            {
+                await run.WriteReportAsync(options.Report, verdict == DemoVerdict.AllEnded);
+                Line(interactive, "report: " + options.Report.FullName);
+            }
+
+            // The last line is the verdict (checkers read it).
+            foreach (string line in DemoView.Summary(run))
+            {
+                Line(interactive, line);
+            }
+
+            return run.Devices.All(d => d.Succeeded) ? 0 : 1;
         });
         return command;
+    }
+
+    private static string Header(DemoRun run, DemoOptions options)
+    {
+        string clock = options.Deterministic ? "virtual clock (deterministic)" : "clock ×" + options.Speed.ToString(CultureInfo.InvariantCulture);
+        string gateway = options.Stock
+            ? "stock firmware (PB-GATT + GATT Proxy, P-256 " + run.GatewayScalarMultiplicationMs + " ms)"
+            : "native add-on (PB-ADV + advertising bearer, P-256 " + run.GatewayScalarMultiplicationMs + " ms)";
+        return "Gateway demo seed " + options.Seed + ": " + options.MeshDevices + " mesh + " + options.WifiDevices + " Wi-Fi devices, loss "
+            + options.Loss.ToString("0.##", CultureInfo.InvariantCulture) + ", " + run.BrokerDescription + ", " + clock + ", gateway " + gateway;
+    }
+
+    /// <summary>A line of text: through Spectre on a terminal, straight to stdout when piped (no wrapping, no markup).</summary>
+    private static void Line(bool interactive, string text)
+    {
+        if (interactive)
+        {
+            AnsiConsole.WriteLine(text);
+        }
+        else
+        {
+            Console.WriteLine(text);
+        }
     }
 
     private static void Validate(DemoOptions options)
@@ -70,68 +106,10 @@ internal static class DemoCommand
         {
             throw new CliException("nothing to provision: give --mesh or --wifi a positive number");
         }
-    }
 
-    private static async Task<bool> ShowProgressAsync(DemoRun run, DemoOptions options)
-    {
-        bool finished = false;
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        if (options.Deterministic && (options.RealTime || options.Broker != null))
         {
-            // Plain output for logs and CI: one line per device as it finishes.
-            var reported = new System.Collections.Generic.HashSet<DemoDevice>();
-            while (!finished && run.NowMs < options.LimitMs)
-            {
-                finished = await run.PollAsync();
-                foreach (DemoDevice d in run.Devices.Where(d => d.Finished && reported.Add(d)))
-                {
-                    Console.WriteLine($"[{run.NowMs / 1000.0,7:F1} s] {d.Name} ({d.Kind}, {d.Method}): {(d.Succeeded ? "provisioned" : "FAILED")} {d.Detail}");
-                }
-
-                await Task.Delay(100);
-            }
-
-            return finished;
+            throw new CliException("--deterministic runs on virtual time with the in-process broker: drop --real-time and --broker");
         }
-
-        await AnsiConsole.Live(BuildTable(run)).StartAsync(async context =>
-        {
-            while (!finished && run.NowMs < options.LimitMs)
-            {
-                finished = await run.PollAsync();
-                context.UpdateTarget(BuildTable(run));
-                await Task.Delay(150);
-            }
-        });
-        return finished;
-    }
-
-    private static Table BuildTable(DemoRun run)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title($"simulated time {run.NowMs / 1000.0:F1} s");
-        table.AddColumns("device", "joins by", "auth", "stage", "time");
-        foreach (DemoDevice d in run.Devices)
-        {
-            string stage = d.Finished ? (d.Succeeded ? "[green]done[/]" : "[red]failed[/]") : Markup.Escape(d.Stage);
-            table.AddRow(d.Name, d.Kind, d.Method, stage, d.DurationMs < 0 ? "" : $"{d.DurationMs / 1000.0:F1} s");
-        }
-
-        return table;
-    }
-
-    private static void PrintSummary(DemoRun run, bool finished)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title("result");
-        table.AddColumns("device", "joins by", "auth", "time", "result");
-        foreach (DemoDevice d in run.Devices)
-        {
-            table.AddRow(d.Name, d.Kind, d.Method, d.DurationMs < 0 ? "-" : $"{d.DurationMs / 1000.0:F1} s",
-                d.Succeeded ? "[green]provisioned[/] " + Markup.Escape(d.Detail) : "[red]failed[/] " + Markup.Escape(d.Detail ?? d.Stage));
-        }
-
-        AnsiConsole.Write(table);
-        int ok = run.Devices.Count(d => d.Succeeded);
-        AnsiConsole.MarkupLine(finished
-            ? $"{ok} of {run.Devices.Count} devices provisioned in {run.NowMs / 1000.0:F1} s of simulated time."
-            : $"[red]stopped after {run.NowMs / 1000.0:F1} s of simulated time:[/] {ok} of {run.Devices.Count} devices provisioned.");
     }
 }

@@ -19,6 +19,18 @@ internal sealed class DemoOptions
 
     public FileInfo Report { get; init; }
 
+    /// <summary>
+    /// Virtual time, the in-process broker and cloud emulator, every secret from the seed: the same
+    /// seed gives the same timeline byte for byte, as fast as the host can run it.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
+    /// <summary>
+    /// The stock-firmware path: no native radio add-on, so no PB-ADV and no advertising bearer
+    /// (PB-GATT and the GATT Proxy only), and managed P-256 (1,000 ms per scalar multiplication).
+    /// </summary>
+    public bool Stock { get; init; }
+
     /// <summary>Virtual milliseconds per real millisecond (1 with --real-time, and with an external radio: its peers run in real time).</summary>
     public double Speed => RealTime || ExternalRadio ? 1.0 : 10.0;
 

@@ -5,11 +5,9 @@ using Gateway.Core.Runtime;
 using Gateway.Core.ZeroConfig;
 using Gateway.Host.Cloud;
 using Gateway.Host.Crypto;
-using Gateway.Host.Runtime;
 using Gateway.Simulation.Enrollee;
 using Gateway.Simulation.Lan;
 using Gateway.Simulation.Wifi;
-using System.IO;
 
 namespace Gateway.Cli.Demo;
 
@@ -22,6 +20,9 @@ internal sealed partial class DemoRun
     private static readonly byte[] HomeBssid = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
 
     private readonly Dictionary<DemoDevice, SimulatedEnrollee> _enrollees = new();
+
+    /// <summary>The registrar's last event per enrollee ("pk/dn"): how far the gateway's side got.</summary>
+    private readonly Dictionary<string, RegistrarEventKind> _registrarEvents = new();
     private readonly HashSet<string> _online = new();
     private Registrar _registrar;
 
@@ -33,8 +34,9 @@ internal sealed partial class DemoRun
             return;
         }
 
-        // The home's Wi-Fi password is a secret of the demo: random each run, never printed.
-        string homePassword = System.Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        // The home's Wi-Fi password is a secret of the demo: random each run (from the seed in a
+        // deterministic run), never printed.
+        string homePassword = System.Convert.ToBase64String(SecretBytes(12));
         if (!_options.ExternalCloud)
         {
             registry.AddProduct(LampProductKey, LampProductSecret);
@@ -46,12 +48,14 @@ internal sealed partial class DemoRun
         VirtualWifiRadio radio = medium.AddRadio("gateway", 0x240AC4000001UL, 6);
         VirtualWifiStation station = ap.ConnectStation("gateway", radio);
         _registrar = new Registrar(radio, station, new WifiCredentials(HomeSsid, homePassword, HomeBssid), new HostAes128(), _scheduler,
-            new FileStorage(Path.Combine(_stateFolder, "zeroconf")), new SystemTextJsonDom(), _log, new RegistrarSettings { SniffIdleDuty = 0 });
+            CreateStorage("zeroconf"), new SystemTextJsonDom(), _log, new RegistrarSettings { SniffIdleDuty = 0 });
         _registrar.EnrolleeEvent += (kind, pk, dn) =>
         {
+            string id = pk + "/" + dn;
+            _registrarEvents[id] = kind;
             if (kind == RegistrarEventKind.Online)
             {
-                _online.Add(pk + "/" + dn);
+                _online.Add(id);
             }
         };
         station.Lan.Listen(DeviceInfoNotice.CoapPort, (from, port, buffer, offset, count) => _registrar.OnLanNotice(buffer, offset, count));
@@ -61,7 +65,7 @@ internal sealed partial class DemoRun
         {
             WifiLampConfig lamp = _options.ExternalCloud
                 ? _options.WifiLamps[i - 1]
-                : new WifiLampConfig(LampProductKey, "lamp-" + i.ToString("00"), System.Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), LampProductSecret);
+                : new WifiLampConfig(LampProductKey, "lamp-" + i.ToString("00"), System.Convert.ToHexString(SecretBytes(16)), LampProductSecret);
             string name = lamp.DeviceName;
             if (!_options.ExternalCloud)
             {
@@ -69,9 +73,8 @@ internal sealed partial class DemoRun
             }
 
             VirtualWifiRadio lampRadio = medium.AddRadio(name, 0xC0FFEE000000UL + (ulong)i, 1);
-            var link = new MqttNetLink(_scheduler, new MqttNetLinkOptions(_brokerHost, _brokerPort, false));
-            var enrollee = new SimulatedEnrollee(lamp.ProductKey, name, lamp.DeviceSecret, lamp.ProductSecret, lampRadio, link, _scheduler, new SeededRandom((_options.Seed * 1000) + i), _log, new SimulatedEnrolleeSettings());
-            var device = new DemoDevice("wifi-" + i, "wifi zero-config", enrollee.Id) { Method = "0xAB vendor IE, AES-CFB", StartedAtMs = _scheduler.NowMilliseconds };
+            var enrollee = new SimulatedEnrollee(lamp.ProductKey, name, lamp.DeviceSecret, lamp.ProductSecret, lampRadio, CreateLink(), _scheduler, new SeededRandom((_options.Seed * 1000) + i), _log, new SimulatedEnrolleeSettings());
+            var device = new DemoDevice("wifi-" + i, "wifi zero-config", enrollee.Id) { Method = "0xAB vendor IE, AES-CFB" };
             _devices.Add(device);
             _enrollees[device] = enrollee;
             enrollee.Start();
@@ -82,14 +85,57 @@ internal sealed partial class DemoRun
     {
         foreach ((DemoDevice device, SimulatedEnrollee enrollee) in _enrollees)
         {
-            device.Stage = enrollee.Phase.ToString().ToLowerInvariant();
-            if (!device.Finished && enrollee.MatchAcknowledged && _online.Contains(enrollee.Id))
+            bool heard = _registrarEvents.TryGetValue(enrollee.Id, out RegistrarEventKind last);
+            if (heard && device.StartedAtMs < 0)
             {
-                device.Finished = true;
-                device.Succeeded = true;
-                device.EndedAtMs = _scheduler.NowMilliseconds;
-                device.Detail = "joined " + HomeSsid + ", token reported";
+                device.StartedAtMs = _scheduler.NowMilliseconds;
+            }
+
+            switch (enrollee.Phase)
+            {
+                case EnrolleePhase.Off:
+                case EnrolleePhase.Scanning:
+                    if (!heard)
+                    {
+                        Set(device, DemoDeviceStatus.NeverHeard, "scanning, not heard", "", -1);
+                    }
+                    else if (last == RegistrarEventKind.Heard || last == RegistrarEventKind.Reported || last == RegistrarEventKind.NotAccepted
+                        || last == RegistrarEventKind.Evicted || last == RegistrarEventKind.TimedOut || last == RegistrarEventKind.Refused)
+                    {
+                        Set(device, DemoDeviceStatus.WaitingForApproval, "heard by the registrar (" + Words(last) + "), waiting for approval", "", -1);
+                    }
+                    else
+                    {
+                        Set(device, DemoDeviceStatus.Running, "approved, credentials on the air", "", -1);
+                    }
+
+                    break;
+                case EnrolleePhase.Failed:
+                    Set(device, DemoDeviceStatus.Failed, "failed", "match report not acknowledged", -1);
+                    break;
+                default:
+                    if (enrollee.MatchAcknowledged && _online.Contains(enrollee.Id))
+                    {
+                        Set(device, DemoDeviceStatus.Provisioned, "done", "joined " + HomeSsid + ", token reported", -1);
+                    }
+                    else
+                    {
+                        Set(device, DemoDeviceStatus.Running, enrollee.Phase.ToString().ToLowerInvariant(), "", -1);
+                    }
+
+                    break;
             }
         }
     }
+
+    private static string Words(RegistrarEventKind kind) => kind switch
+    {
+        RegistrarEventKind.Heard => "heard",
+        RegistrarEventKind.Reported => "reported",
+        RegistrarEventKind.NotAccepted => "not accepted",
+        RegistrarEventKind.Evicted => "report expired",
+        RegistrarEventKind.TimedOut => "checkin timed out",
+        RegistrarEventKind.Refused => "key refused",
+        _ => kind.ToString(),
+    };
 }

@@ -14,9 +14,10 @@ namespace Gateway.Cloud.Mesh;
 /// </summary>
 public static class SealedField
 {
-    public static Hashtable Seal(string gatewayDeviceSecret, byte[] secret, string method, string context)
+    /// <summary>Seals <paramref name="secret"/> under a fresh nonce: random, or from <paramref name="nonceSource"/> (a seeded one in deterministic runs).</summary>
+    public static Hashtable Seal(string gatewayDeviceSecret, byte[] secret, string method, string context, Func<int, byte[]> nonceSource = null)
     {
-        byte[] nonce = RandomNumberGenerator.GetBytes(13);
+        byte[] nonce = nonceSource == null ? RandomNumberGenerator.GetBytes(13) : nonceSource(13);
         byte[] cipher = new byte[secret.Length];
         byte[] tag = new byte[8];
         using (var ccm = new AesCcm(Key(gatewayDeviceSecret)))
