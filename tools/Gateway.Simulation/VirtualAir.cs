@@ -65,6 +65,15 @@ public sealed class VirtualAir
         return Add(new AirStation(this, name, address, 0, 0, fixedRssi));
     }
 
+    /// <summary>
+    /// Air time of one legacy advertising packet at LE 1M: (preamble 1 + access address 4 +
+    /// header 2 + AdvA 6 + AdvData + CRC 3) octets × 8 µs, 376 µs for 31 octets of AdvData.
+    /// </summary>
+    public static int AdvertisingPacketMicroseconds(int advDataLength)
+    {
+        return AdvertisingEvent.PacketMicroseconds(advDataLength);
+    }
+
     /// <summary>The station with this 48-bit address, or null.</summary>
     public AirStation FindStation(ulong address)
     {
