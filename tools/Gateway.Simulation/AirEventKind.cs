@@ -44,4 +44,16 @@ public enum AirEventKind
 
     /// <summary>A station got power back.</summary>
     PowerOn,
+
+    /// <summary>
+    /// A receiver heard none of an event's packets because each one it was tuned to overlapped
+    /// another packet on the same channel (both are lost; no capture effect).
+    /// </summary>
+    AdvertisingCollided,
+
+    /// <summary>A receiver missed an advertising event because its one radio was transmitting (half duplex).</summary>
+    AdvertisingMissedWhileTransmitting,
+
+    /// <summary>A receiver missed an advertising event: scanning another channel, or outside its scan window.</summary>
+    AdvertisingMissedOffChannel,
 }

@@ -86,6 +86,9 @@ public sealed class AirStation
     /// <summary>This station's counters (sent by it; delivered, lost, duplicated on the way to it).</summary>
     public AirStatistics Statistics { get; }
 
+    /// <summary>End (µs) of this station's last advertising event: its advertising sets take turns on its one radio.</summary>
+    internal long TransmitFreeAtUs { get; set; }
+
     /// <summary>Reused for every GATT packet handed to this station (copy semantics of the ports).</summary>
     internal byte[] GattReceiveBuffer { get; } = new byte[AirSettings.MaxMtu];
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Simulation;
@@ -67,6 +68,7 @@ internal sealed partial class GattLink
         int perEvent = Math.Max(1, _air.Settings.PacketsPerConnectionEvent);
         int toPeripheral = Math.Min(perEvent, _toPeripheral.Count);
         int toCentral = Math.Min(perEvent, _toCentral.Count);
+        RecordAirtime(toPeripheral, toCentral);
         for (int i = 0; i < toPeripheral && _state == LinkState.Open; i++)
         {
             Move(_toPeripheral.Dequeue(), fromCentral: true);
@@ -78,6 +80,69 @@ internal sealed partial class GattLink
         }
 
         EnsureEvent();
+    }
+
+    /// <summary>
+    /// Air time of this event for the half-duplex check: the packets about to move, in LL data
+    /// PDUs of at most 27 octets (L2CAP header 4 + ATT opcode and handle 3 + value), each
+    /// 10 octets of overhead at 8 µs per octet, answered by an empty PDU when the other side has
+    /// nothing, T_IFS (150 µs) between PDUs (Core Spec Vol 6 Part B §2.4, §4.1.1).
+    /// </summary>
+    private void RecordAirtime(int toPeripheral, int toCentral)
+    {
+        long k = (_air.Scheduler.NowMilliseconds - _anchor) / _interval;
+        int centralPdus = 0;
+        int centralUs = 0;
+        int peripheralPdus = 0;
+        int peripheralUs = 0;
+        int i = 0;
+        foreach (Packet packet in _toPeripheral)
+        {
+            if (i++ == toPeripheral)
+            {
+                break;
+            }
+
+            AddPdus(packet, ref centralPdus, ref centralUs);
+        }
+
+        i = 0;
+        foreach (Packet packet in _toCentral)
+        {
+            if (i++ == toCentral)
+            {
+                break;
+            }
+
+            AddPdus(packet, ref peripheralPdus, ref peripheralUs);
+        }
+
+        int exchanges = Math.Max(1, Math.Max(centralPdus, peripheralPdus));
+        int airtime = centralUs + ((exchanges - centralPdus) * 80) + peripheralUs + ((exchanges - peripheralPdus) * 80) + (((2 * exchanges) - 1) * 150);
+        _eventAirtime[k] = Math.Min(airtime, (_interval * 1000) - 150);
+        if (_eventAirtime.Count > 8)
+        {
+            // Only the last few events can still overlap an advert being resolved.
+            foreach (long old in new List<long>(_eventAirtime.Keys))
+            {
+                if (old < k - 4)
+                {
+                    _eventAirtime.Remove(old);
+                }
+            }
+        }
+    }
+
+    private static void AddPdus(Packet packet, ref int pdus, ref int microseconds)
+    {
+        int octets = packet.IsTerminate ? 2 : 4 + 3 + packet.Data.Length;
+        while (octets > 0)
+        {
+            int chunk = Math.Min(27, octets);
+            pdus++;
+            microseconds += (10 + chunk) * 8;
+            octets -= chunk;
+        }
     }
 
     private void Move(Packet packet, bool fromCentral)

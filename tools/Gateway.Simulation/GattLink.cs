@@ -22,7 +22,9 @@ internal sealed partial class GattLink
     private readonly Queue<Packet> _toPeripheral = new Queue<Packet>();
     private readonly Queue<Packet> _toCentral = new Queue<Packet>();
     private LinkState _state;
+    private readonly Dictionary<long, int> _eventAirtime = new Dictionary<long, int>();
     private long _anchor;
+    private long _anchorUs;
     private int _interval;
     private long _lostAt = long.MaxValue;
     private int _eventTimer;
@@ -77,6 +79,7 @@ internal sealed partial class GattLink
     public void Start()
     {
         _anchor = _air.Scheduler.NowMilliseconds;
+        _anchorUs = (_anchor * 1000) + _air.NextInt(1000);
         _interval = Math.Max(1, _air.Settings.ConnectionIntervalMs);
         _air.Scheduler.Schedule(_air.Settings.DiscoveryDelayMs, CompleteSetup);
     }
@@ -223,7 +226,6 @@ internal sealed partial class GattLink
 
     private void DrawLinkLoss(long now)
     {
-        _anchor = now;
         double p = _air.Settings.LinkLossProbabilityPerEvent;
         if (p <= 0)
         {
@@ -239,6 +241,38 @@ internal sealed partial class GattLink
 
         _lostAt = _anchor + (((long)good + 1) * _interval);
         ScheduleSupervisionTimeout();
+    }
+
+    /// <summary>
+    /// Whether a connection event of this link occupies both ends' radios somewhere in
+    /// [start, end) µs. Every event takes at least an empty exchange (EmptyConnectionEventUs);
+    /// events that moved data take their packets' air time.
+    /// </summary>
+    public bool IsRadioBusy(long start, long end)
+    {
+        if (_state == LinkState.Closed || _interval == 0)
+        {
+            return false;
+        }
+
+        long intervalUs = _interval * 1000L;
+        long k0 = (start - _anchorUs) >= 0 ? (start - _anchorUs) / intervalUs : -1;
+        for (long k = Math.Max(0, k0); k <= k0 + 1; k++)
+        {
+            long eventStart = _anchorUs + (k * intervalUs);
+            if (_lostAt != long.MaxValue && eventStart >= _lostAt * 1000)
+            {
+                break;
+            }
+
+            int airtime = _eventAirtime.TryGetValue(k, out int recorded) ? recorded : _air.Settings.EmptyConnectionEventUs;
+            if (eventStart < end && eventStart + airtime > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ScheduleSupervisionTimeout()

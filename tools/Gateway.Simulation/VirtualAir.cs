@@ -5,18 +5,27 @@ using Gateway.Core.Runtime;
 namespace Gateway.Simulation;
 
 /// <summary>
-/// One seeded broadcast medium in virtual time (DESIGN.md §7): every advertising transmission of
-/// a station reaches every other listening station unless it is lost, too weak, or the receiver
-/// is switched off; GATT links between stations run at connection events. All randomness comes
-/// from one <see cref="SeededRandom"/> and is drawn in scheduler order, so the same seed and the
-/// same scenario give the same trace on any machine.
+/// One seeded broadcast medium in virtual time (DESIGN.md §7, docs/SIMULATION.md): advertising
+/// events go out on channels 37, 38 and 39 with their real air time; a station hears a packet
+/// only when its scanner is on that channel for the whole packet, its own radio is not
+/// transmitting, no other packet overlaps it on that channel, it is strong enough, and the
+/// optional loss draw spares it. GATT links between stations run at connection events. All
+/// randomness comes from one <see cref="SeededRandom"/> and is drawn in scheduler order, so the
+/// same seed and the same scenario give the same trace on any machine.
 /// </summary>
 public sealed class VirtualAir
 {
     private readonly List<AirStation> _stations = new List<AirStation>();
     private readonly Dictionary<ulong, AirStation> _byAddress = new Dictionary<ulong, AirStation>();
     private readonly Dictionary<(ulong, ulong), int> _pathRssi = new Dictionary<(ulong, ulong), int>();
+    private readonly List<AdvertisingEvent> _recentEvents = new List<AdvertisingEvent>();
     private readonly SeededRandom _random;
+
+    /// <summary>
+    /// How long an advertising event is kept for collision and half-duplex checks after it ended.
+    /// An event is resolved at most about 2 ms after it started, so 20 ms is ample.
+    /// </summary>
+    private const long RecentEventHorizonUs = 20_000;
 
     public VirtualAir(IScheduler scheduler, long seed, AirSettings settings = null)
     {
@@ -54,6 +63,15 @@ public sealed class VirtualAir
     public AirStation AddStation(string name, ulong address, int fixedRssi)
     {
         return Add(new AirStation(this, name, address, 0, 0, fixedRssi));
+    }
+
+    /// <summary>
+    /// Air time of one legacy advertising packet at LE 1M: (preamble 1 + access address 4 +
+    /// header 2 + AdvA 6 + AdvData + CRC 3) octets × 8 µs, 376 µs for 31 octets of AdvData.
+    /// </summary>
+    public static int AdvertisingPacketMicroseconds(int advDataLength)
+    {
+        return AdvertisingEvent.PacketMicroseconds(advDataLength);
     }
 
     /// <summary>The station with this 48-bit address, or null.</summary>
@@ -111,20 +129,52 @@ public sealed class VirtualAir
     }
 
     /// <summary>
-    /// One advertising transmission of <paramref name="frame"/> (never modified afterwards: the
-    /// deliveries share it). Every draw for every receiver happens now, in station order.
+    /// One advertising event of <paramref name="frame"/> (never modified afterwards: the
+    /// deliveries share it): one packet per channel of <paramref name="channelMap"/> (bit 0 = 37,
+    /// bit 1 = 38, bit 2 = 39). The event starts at a drawn position inside the current ms, after
+    /// the sender's previous event if that one is still on the air (one radio: its advertising
+    /// sets take turns). What every receiver made of it is decided once every packet that could
+    /// overlap it is known, in the first tick after its last packet ends.
     /// </summary>
-    internal void Transmit(AirStation from, byte[] frame, int length)
+    internal AdvertisingEvent TransmitEvent(AirStation from, byte[] frame, int length, bool connectable, int channelMap)
     {
         long now = Scheduler.NowMilliseconds;
+        long startUs = (now * 1000) + (Settings.EventStartJitterUs > 1 ? _random.NextInt(Settings.EventStartJitterUs) : 0);
+        if (startUs < from.TransmitFreeAtUs)
+        {
+            startUs = from.TransmitFreeAtUs + Settings.AdvertisingChannelGapUs;
+        }
+
+        var advertisingEvent = new AdvertisingEvent(from, frame, length, connectable, startUs, channelMap, Math.Max(0, Settings.AdvertisingChannelGapUs));
+        from.TransmitFreeAtUs = advertisingEvent.EndUs;
         from.Statistics.AdvertsSent++;
         Statistics.AdvertsSent++;
         Trace(now, from, null, AirEventKind.AdvertisingSent, length, 0);
 
+        PruneRecentEvents(now * 1000);
+        _recentEvents.Add(advertisingEvent);
+        long resolveAt = (advertisingEvent.EndUs / 1000) + 1;
+        Scheduler.Schedule(resolveAt - now, () => Resolve(advertisingEvent));
+        return advertisingEvent;
+    }
+
+    /// <summary>
+    /// Every receiver, in station order: RSSI (one noise draw), sensitivity, then for each packet
+    /// whether the receiver's scanner was on that channel for the whole packet (§4.4.3), whether
+    /// its own radio was transmitting (half duplex), whether another packet overlapped it on that
+    /// channel (collision: both lost, no capture effect). A packet that survives still meets the
+    /// loss draw, then latency and duplication draws.
+    /// </summary>
+    private void Resolve(AdvertisingEvent advertisingEvent)
+    {
+        AirStation from = advertisingEvent.From;
+        long now = Scheduler.NowMilliseconds;
+        int length = advertisingEvent.Length;
         for (int i = 0; i < _stations.Count; i++)
         {
             AirStation to = _stations[i];
-            if (to == from || !to.IsPowered || !to.Radio.IsListening)
+            bool initiating = advertisingEvent.Connectable && to.Central.IsInitiatingTo(from.Address);
+            if (to == from || !to.IsPowered || !(to.Radio.IsListening || initiating))
             {
                 continue;
             }
@@ -138,23 +188,155 @@ public sealed class VirtualAir
                 continue;
             }
 
-            if (Chance(EffectiveLoss(from, to)))
+            int heard = 0;
+            AirEventKind miss = AirEventKind.AdvertisingMissedOffChannel;
+            for (int p = 0; p < advertisingEvent.Channels.Length; p++)
             {
-                to.Statistics.AdvertsLost++;
-                Statistics.AdvertsLost++;
-                Trace(now, from, to, AirEventKind.AdvertisingLost, length, rssi);
+                int channel = advertisingEvent.Channels[p];
+                long start = advertisingEvent.Starts[p];
+                long end = start + advertisingEvent.PacketUs;
+                if (!to.Radio.IsScanning(channel, start, end))
+                {
+                    continue;
+                }
+
+                if (IsTransmitting(to, start, end))
+                {
+                    if (miss == AirEventKind.AdvertisingMissedOffChannel)
+                    {
+                        miss = AirEventKind.AdvertisingMissedWhileTransmitting;
+                    }
+
+                    continue;
+                }
+
+                if (Collides(advertisingEvent, to, channel, start, end))
+                {
+                    miss = AirEventKind.AdvertisingCollided;
+                    continue;
+                }
+
+                heard++;
+            }
+
+            if (heard == 0)
+            {
+                CountMiss(to, miss);
+                Trace(now, from, to, miss, length, rssi);
                 continue;
             }
 
-            ScheduleDelivery(from, to, frame, length, rssi);
-            if (Chance(Settings.DuplicationProbability))
+            for (int copy = 0; copy < heard; copy++)
             {
-                to.Statistics.AdvertsDuplicated++;
-                Statistics.AdvertsDuplicated++;
-                Trace(now, from, to, AirEventKind.AdvertisingDuplicated, length, rssi);
-                ScheduleDelivery(from, to, frame, length, rssi);
+                if (Chance(EffectiveLoss(from, to)))
+                {
+                    to.Statistics.AdvertsLost++;
+                    Statistics.AdvertsLost++;
+                    Trace(now, from, to, AirEventKind.AdvertisingLost, length, rssi);
+                    continue;
+                }
+
+                if (initiating)
+                {
+                    to.Central.OnConnectableAdvertHeard(from);
+                    initiating = false;
+                }
+
+                if (!to.Radio.IsListening)
+                {
+                    continue;
+                }
+
+                ScheduleDelivery(from, to, advertisingEvent.Frame, length, rssi);
+                if (Chance(Settings.DuplicationProbability))
+                {
+                    to.Statistics.AdvertsDuplicated++;
+                    Statistics.AdvertsDuplicated++;
+                    Trace(now, from, to, AirEventKind.AdvertisingDuplicated, length, rssi);
+                    ScheduleDelivery(from, to, advertisingEvent.Frame, length, rssi);
+                }
             }
         }
+    }
+
+    /// <summary>Half duplex: the station's one radio is sending an advertising event or is in a connection event.</summary>
+    private bool IsTransmitting(AirStation station, long start, long end)
+    {
+        for (int i = 0; i < _recentEvents.Count; i++)
+        {
+            AdvertisingEvent own = _recentEvents[i];
+            if (own.From == station && own.StartUs < end && own.EndUs > start)
+            {
+                return true;
+            }
+        }
+
+        return station.Central.IsRadioBusy(start, end) || station.Peripheral.IsRadioBusy(start, end);
+    }
+
+    /// <summary>
+    /// Whether a packet of another sender the receiver can hear (mean RSSI at or above the
+    /// sensitivity) overlaps [start, end) on the same channel. Both packets are lost: the model
+    /// has no capture effect, which is the conservative choice.
+    /// </summary>
+    private bool Collides(AdvertisingEvent advertisingEvent, AirStation to, int channel, long start, long end)
+    {
+        for (int i = 0; i < _recentEvents.Count; i++)
+        {
+            AdvertisingEvent other = _recentEvents[i];
+            if (other == advertisingEvent || other.From == to || other.From == advertisingEvent.From)
+            {
+                continue;
+            }
+
+            if (other.Overlaps(channel, start, end) && MeanRssi(other.From, to) >= Settings.SensitivityDbm)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CountMiss(AirStation to, AirEventKind miss)
+    {
+        switch (miss)
+        {
+            case AirEventKind.AdvertisingCollided:
+                to.Statistics.AdvertsCollided++;
+                Statistics.AdvertsCollided++;
+                break;
+            case AirEventKind.AdvertisingMissedWhileTransmitting:
+                to.Statistics.AdvertsMissedWhileTransmitting++;
+                Statistics.AdvertsMissedWhileTransmitting++;
+                break;
+            default:
+                to.Statistics.AdvertsMissedOffChannel++;
+                Statistics.AdvertsMissedOffChannel++;
+                break;
+        }
+    }
+
+    /// <summary>Forgets events that ended long enough ago that nothing still to be resolved can overlap them.</summary>
+    private void PruneRecentEvents(long nowUs)
+    {
+        long horizon = nowUs - RecentEventHorizonUs;
+        int kept = 0;
+        for (int i = 0; i < _recentEvents.Count; i++)
+        {
+            if (_recentEvents[i].EndUs >= horizon)
+            {
+                _recentEvents[kept++] = _recentEvents[i];
+            }
+        }
+
+        _recentEvents.RemoveRange(kept, _recentEvents.Count - kept);
+    }
+
+    /// <summary>A uniform integer in [0, maxExclusive) from the air's random source.</summary>
+    internal int NextInt(int maxExclusive)
+    {
+        return maxExclusive <= 1 ? 0 : _random.NextInt(maxExclusive);
     }
 
     internal bool Chance(double probability)
@@ -200,6 +382,8 @@ public sealed class VirtualAir
             throw new ArgumentException($"address {AirStation.FormatAddress(station.Address)} is already on the air", nameof(station));
         }
 
+        // Where the new station's scanner is in its channel cycle: drawn once, in creation order.
+        station.Radio.ScanPhaseUs = NextInt(Math.Max(1, Settings.ScanIntervalMs) * 3000);
         _stations.Add(station);
         _byAddress.Add(station.Address, station);
         return station;

@@ -5,12 +5,14 @@ using Gateway.Core.Runtime;
 namespace Gateway.Simulation;
 
 /// <summary>
-/// A station's GATT central role (the core's <see cref="IGattCentral"/> port). Connect waits a
-/// connection delay, then needs the peripheral powered, advertising connectably and in range;
-/// until then it looks again every ConnectRetryMs and gives up with ConnectFailed after
-/// ConnectTimeoutMs. Once connected, discovery and the CCCD write take DiscoveryDelayMs; a
-/// wrong service ends in ServiceNotFound. Every outcome reaches the handler on the scheduler,
-/// never inside Connect.
+/// A station's GATT central role (the core's <see cref="IGattCentral"/> port). Connect starts the
+/// initiator: it scans with the station's scanner (channel hopping, half duplex and collisions
+/// as for any reception) until it hears a connectable advert of the peripheral, answers with
+/// CONNECT_IND, and the link layer is connected ConnectDelayMin..MaxMs later if the peripheral
+/// is still powered, advertising and in range both ways. Without such an advert it gives up with
+/// ConnectFailed after ConnectTimeoutMs. Once connected, discovery and the CCCD write take
+/// DiscoveryDelayMs; a wrong service ends in ServiceNotFound. Every outcome reaches the handler
+/// on the scheduler, never inside Connect.
 /// </summary>
 public sealed class VirtualGattCentral : IGattCentral
 {
@@ -52,10 +54,54 @@ public sealed class VirtualGattCentral : IGattCentral
             return;
         }
 
-        var attempt = new PendingConnect(address, serviceUuid, dataInUuid, dataOutUuid, handler, now + air.Settings.ConnectTimeoutMs);
+        var attempt = new PendingConnect(address, serviceUuid, dataInUuid, dataOutUuid, handler);
         _pending.Add(attempt);
-        int delay = air.UniformInclusive(air.Settings.ConnectDelayMinMs, air.Settings.ConnectDelayMaxMs);
-        attempt.TimerId = air.Scheduler.Schedule(delay, () => TryEstablish(attempt));
+        attempt.TimerId = air.Scheduler.Schedule(air.Settings.ConnectTimeoutMs, () => TimeOut(attempt));
+    }
+
+    /// <summary>Whether the initiator is looking for this peripheral's connectable adverts.</summary>
+    internal bool IsInitiatingTo(ulong address)
+    {
+        for (int i = 0; i < _pending.Count; i++)
+        {
+            if (_pending[i].Address == address && !_pending[i].Answered)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The initiator heard a connectable advert of <paramref name="peripheral"/>: CONNECT_IND goes out.</summary>
+    internal void OnConnectableAdvertHeard(AirStation peripheral)
+    {
+        VirtualAir air = _station.Air;
+        for (int i = 0; i < _pending.Count; i++)
+        {
+            PendingConnect attempt = _pending[i];
+            if (attempt.Address == peripheral.Address && !attempt.Answered)
+            {
+                attempt.Answered = true;
+                int delay = air.UniformInclusive(air.Settings.ConnectDelayMinMs, air.Settings.ConnectDelayMaxMs);
+                attempt.EstablishTimerId = air.Scheduler.Schedule(delay, () => TryEstablish(attempt));
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether a connection event of one of this central's links occupies its radio in [start, end) µs.</summary>
+    internal bool IsRadioBusy(long start, long end)
+    {
+        for (int i = 0; i < _links.Count; i++)
+        {
+            if (_links[i].IsRadioBusy(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal void Release(GattLink link)
@@ -69,6 +115,10 @@ public sealed class VirtualGattCentral : IGattCentral
         foreach (PendingConnect attempt in _pending)
         {
             air.Scheduler.Cancel(attempt.TimerId);
+            if (attempt.EstablishTimerId != 0)
+            {
+                air.Scheduler.Cancel(attempt.EstablishTimerId);
+            }
         }
 
         _pending.Clear();
@@ -92,40 +142,50 @@ public sealed class VirtualGattCentral : IGattCentral
     private void TryEstablish(PendingConnect attempt)
     {
         VirtualAir air = _station.Air;
+        attempt.EstablishTimerId = 0;
         if (!_pending.Contains(attempt))
         {
             return;
         }
 
-        long now = air.Scheduler.NowMilliseconds;
         AirStation target = air.FindStation(attempt.Address);
         bool reachable = target != null && target != _station && target.IsPowered
             && target.Peripheral.IsAdvertising && air.InRange(_station, target);
-        if (reachable)
+        if (!reachable)
         {
-            _pending.Remove(attempt);
-            if (air.Chance(air.Settings.ConnectFailureProbability))
-            {
-                Fail(attempt.Address, attempt.Handler);
-                return;
-            }
-
-            var link = new GattLink(_station, target, attempt.ServiceUuid, attempt.DataInUuid, attempt.DataOutUuid, attempt.Handler);
-            _links.Add(link);
-            target.Peripheral.Accept(link);
-            link.Start();
+            // The peripheral went away (or took another central) between its advert and the
+            // first connection event: the initiator keeps looking until the connect times out.
+            attempt.Answered = false;
             return;
         }
 
-        if (now >= attempt.Deadline)
+        _pending.Remove(attempt);
+        air.Scheduler.Cancel(attempt.TimerId);
+        if (air.Chance(air.Settings.ConnectFailureProbability))
         {
-            _pending.Remove(attempt);
             Fail(attempt.Address, attempt.Handler);
             return;
         }
 
-        long wait = Math.Min(Math.Max(1, air.Settings.ConnectRetryMs), attempt.Deadline - now);
-        attempt.TimerId = air.Scheduler.Schedule(wait, () => TryEstablish(attempt));
+        var link = new GattLink(_station, target, attempt.ServiceUuid, attempt.DataInUuid, attempt.DataOutUuid, attempt.Handler);
+        _links.Add(link);
+        target.Peripheral.Accept(link);
+        link.Start();
+    }
+
+    private void TimeOut(PendingConnect attempt)
+    {
+        if (!_pending.Remove(attempt))
+        {
+            return;
+        }
+
+        if (attempt.EstablishTimerId != 0)
+        {
+            _station.Air.Scheduler.Cancel(attempt.EstablishTimerId);
+        }
+
+        Fail(attempt.Address, attempt.Handler);
     }
 
     private void Fail(ulong address, IGattClientHandler handler)
@@ -139,14 +199,13 @@ public sealed class VirtualGattCentral : IGattCentral
 
     private sealed class PendingConnect
     {
-        public PendingConnect(ulong address, ushort serviceUuid, ushort dataInUuid, ushort dataOutUuid, IGattClientHandler handler, long deadline)
+        public PendingConnect(ulong address, ushort serviceUuid, ushort dataInUuid, ushort dataOutUuid, IGattClientHandler handler)
         {
             Address = address;
             ServiceUuid = serviceUuid;
             DataInUuid = dataInUuid;
             DataOutUuid = dataOutUuid;
             Handler = handler;
-            Deadline = deadline;
         }
 
         public ulong Address { get; }
@@ -159,8 +218,12 @@ public sealed class VirtualGattCentral : IGattCentral
 
         public IGattClientHandler Handler { get; }
 
-        public long Deadline { get; }
-
+        /// <summary>The connect timeout.</summary>
         public int TimerId { get; set; }
+
+        /// <summary>CONNECT_IND sent; waiting for the first connection event.</summary>
+        public bool Answered { get; set; }
+
+        public int EstablishTimerId { get; set; }
     }
 }

@@ -6,8 +6,9 @@ namespace Gateway.Simulation;
 
 /// <summary>
 /// A station's GATT peripheral role (the core's <see cref="IGattPeripheral"/> port): one 16-bit
-/// service with Data In / Data Out, advertised connectably every ConnectableAdvertisingIntervalMs
-/// + advDelay. Scanners receive those adverts like any other. While <see cref="MaxConnections"/>
+/// service with Data In / Data Out, advertised connectably (ADV_IND on channels 37, 38, 39) every
+/// <see cref="AdvertisingIntervalMs"/> + advDelay. Scanners receive those adverts like any other,
+/// and a central connects only when its initiator hears one. While <see cref="MaxConnections"/>
 /// centrals are connected the peripheral stops advertising (as NimBLE does after a connection)
 /// and resumes when a link ends.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class VirtualGattPeripheral : IGattPeripheral
     private byte[] _advertisingData;
     private int _advertisingTimer;
     private int _maxConnections;
+    private int? _advertisingInterval;
 
     internal VirtualGattPeripheral(AirStation station)
     {
@@ -34,6 +36,21 @@ public sealed class VirtualGattPeripheral : IGattPeripheral
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
             _maxConnections = value;
             RefreshAdvertising();
+        }
+    }
+
+    /// <summary>
+    /// advInterval of the connectable advertising; unset, the air's
+    /// <see cref="AirSettings.ConnectableAdvertisingIntervalMs"/> (NimBLE's default). A device
+    /// model sets its stack's value (e.g. Zephyr's mesh PB-GATT / Proxy: 100 ms).
+    /// </summary>
+    public int AdvertisingIntervalMs
+    {
+        get => _advertisingInterval ?? _station.Air.Settings.ConnectableAdvertisingIntervalMs;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 20);
+            _advertisingInterval = value;
         }
     }
 
@@ -111,6 +128,20 @@ public sealed class VirtualGattPeripheral : IGattPeripheral
         }
     }
 
+    /// <summary>Whether a connection event of one of this peripheral's links occupies its radio in [start, end) µs.</summary>
+    internal bool IsRadioBusy(long start, long end)
+    {
+        for (int i = 0; i < _links.Count; i++)
+        {
+            if (_links[i].IsRadioBusy(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal void OnPowerOff()
     {
         RefreshAdvertising();
@@ -151,8 +182,8 @@ public sealed class VirtualGattPeripheral : IGattPeripheral
     {
         VirtualAir air = _station.Air;
         _advertisingTimer = 0;
-        air.Transmit(_station, _advertisingData, _advertisingData.Length);
-        int next = Math.Max(1, air.Settings.ConnectableAdvertisingIntervalMs) + air.UniformInclusive(0, air.Settings.AdvDelayMaxMs);
+        air.TransmitEvent(_station, _advertisingData, _advertisingData.Length, true, 7);
+        int next = Math.Max(1, AdvertisingIntervalMs) + air.UniformInclusive(0, air.Settings.AdvDelayMaxMs);
         _advertisingTimer = air.Scheduler.Schedule(next, Advertise);
     }
 

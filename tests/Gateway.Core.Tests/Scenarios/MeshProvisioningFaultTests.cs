@@ -166,8 +166,10 @@ namespace Gateway.Core.Tests.Scenarios
         public void MshPRT_5_4_4_SilentNodeTimesOutAndTheNextQueuedDeviceIsProvisioned(ProvisioningBearerType bearer, long silentAfterMs)
         {
             var home = new SimulatedMeshHome(70, null, OneSlot());
-            home.AddNode(bearer, o => o.RetryAfterFailure = false);
-            home.AddNode(bearer, o => o.RetryAfterFailure = false);
+
+            // Both devices switched on at the same instant, so the second one is queued behind the first.
+            home.AddNode(bearer, o => { o.RetryAfterFailure = false; o.StartSpreadMs = 0; });
+            home.AddNode(bearer, o => { o.RetryAfterFailure = false; o.StartSpreadMs = 0; });
             Assert.True(home.Scheduler.RunUntil(() => home.Nodes.Any(n => n.Session.StartParameters != null), 30_000), MeshProvisioningScenarioTests.Describe(home));
             var victim = home.Nodes.First(n => n.Session.StartParameters != null);
             var next = home.Nodes.First(n => n != victim);

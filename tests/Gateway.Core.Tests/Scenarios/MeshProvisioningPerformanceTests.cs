@@ -27,7 +27,9 @@ namespace Gateway.Core.Tests.Scenarios
         }
 
         [Theory]
-        [InlineData(ProvisioningBearerType.PbAdv, Managed, 3000)]
+        // PB-ADV managed: 3500 ms, not 3000. On the honest air (docs/SIMULATION.md) a PDU the node
+        // misses while its scanner changes channel costs one 500 ms retransmission (PbAdvOptions).
+        [InlineData(ProvisioningBearerType.PbAdv, Managed, 3500)]
         [InlineData(ProvisioningBearerType.PbAdv, Native, 2000)]
         [InlineData(ProvisioningBearerType.PbGatt, Managed, 3000)]
         [InlineData(ProvisioningBearerType.PbGatt, Native, 2000)]
@@ -63,7 +65,9 @@ namespace Gateway.Core.Tests.Scenarios
         }
 
         [Theory]
-        [InlineData(Native, 60_000)]
+        // 75 s, not 60 s: with collisions and half duplex on the honest air, four concurrent PB-ADV
+        // sessions and 100 beaconing devices lose PDUs to each other; each costs a 500 ms retransmission.
+        [InlineData(Native, 75_000)]
         [InlineData(Managed, 0)]
         public void OneHundredDevicesOverPbAdv(long scalarMs, long budgetMs)
         {

@@ -90,11 +90,17 @@ namespace Gateway.Core.Tests.Simulation
 
             scheduler.RunAll(frames * 40L);
 
-            // Binomial(10000, 0.3): sigma = 46 frames, the bound is 4.4 sigma; the seed is fixed.
+            // The honest air misses a few events by itself (a scanner changing channel in the
+            // middle of the event); the loss draw applies to every packet the air let through.
+            // Binomial(~10000, 0.3): sigma = 46 frames, the bound is 4.4 sigma; the seed is fixed.
+            AirStatistics rx = receiver.Statistics;
             Assert.Equal(frames, sender.Statistics.AdvertsSent);
-            Assert.Equal(frames, heard.Count + receiver.Statistics.AdvertsLost);
-            Assert.InRange(receiver.Statistics.AdvertsLost, 2800, 3200);
-            Assert.Equal(air.Statistics.AdvertsLost, receiver.Statistics.AdvertsLost);
+            Assert.Equal(heard.Count, rx.AdvertsDelivered);
+            Assert.InRange(rx.AdvertsMissedOffChannel, 1, frames / 50);
+            Assert.Equal(0, rx.AdvertsCollided + rx.AdvertsMissedWhileTransmitting);
+            Assert.InRange(heard.Count + rx.AdvertsLost + rx.AdvertsMissedOffChannel, frames, frames + (frames / 50));
+            Assert.InRange(rx.AdvertsLost, 2800, 3200);
+            Assert.Equal(air.Statistics.AdvertsLost, rx.AdvertsLost);
         }
 
         [Fact]
@@ -135,12 +141,14 @@ namespace Gateway.Core.Tests.Simulation
 
             scheduler.RunAll(frames * 40L);
             long duplicated = receiver.Statistics.AdvertsDuplicated;
-            Assert.InRange(duplicated, 850, 1150); // Binomial(4000, 0.25): sigma = 27
-            Assert.Equal(frames + duplicated, heard.Count);
+            long copies = heard.Count - duplicated; // packets the air let through (an event heard on two channels gives two)
+            Assert.Equal(heard.Count, receiver.Statistics.AdvertsDelivered);
+            Assert.InRange(copies, frames - (frames / 50), frames + (frames / 50));
+            Assert.InRange(duplicated, 850, 1150); // Binomial(~4000, 0.25): sigma = 27
             var perFrame = heard.GroupBy(h => BitConverter.ToUInt16(h.Data, 2)).Select(g => g.Count()).ToList();
-            Assert.Equal(frames, perFrame.Count);
-            Assert.All(perFrame, n => Assert.InRange(n, 1, 2));
-            Assert.Equal(duplicated, perFrame.Count(n => n == 2));
+            Assert.InRange(perFrame.Count, frames - (frames / 50), frames);
+            Assert.All(perFrame, n => Assert.InRange(n, 1, 4));
+            Assert.InRange(perFrame.Count(n => n >= 2), duplicated - 10, duplicated + (frames / 50));
         }
 
         [Fact]
@@ -162,7 +170,7 @@ namespace Gateway.Core.Tests.Simulation
             }
 
             scheduler.RunAll(20_000);
-            Assert.Equal(200, heard.Count);
+            Assert.InRange(heard.Count, 190, 210); // a few events fall on a scanner's channel change
             int inversions = 0;
             for (int i = 1; i < heard.Count; i++)
             {
@@ -350,9 +358,19 @@ namespace Gateway.Core.Tests.Simulation
             var air = new VirtualAir(scheduler, 9);
             AirStation sender = air.AddStation("tx", 1, 0, 0);
             List<Heard> heard = Listen(air.AddStation("rx", 2, 1, 0), scheduler);
+            var sent = new List<long>();
+            air.Traced += e =>
+            {
+                if (e.Kind == AirEventKind.AdvertisingSent)
+                {
+                    sent.Add(e.TimeMs);
+                }
+            };
             sender.Radio.Send(new byte[] { 1, 0x2A }, 0, 2, 200, 20);
             scheduler.RunAll(10_000);
-            long[] gaps = heard.Zip(heard.Skip(1), (x, y) => y.TimeMs - x.TimeMs).ToArray();
+            Assert.Equal(200, sent.Count);
+            Assert.InRange(heard.Count, 190, 210);
+            long[] gaps = sent.Zip(sent.Skip(1), (x, y) => y - x).ToArray();
             Assert.All(gaps, g => Assert.InRange(g, 20, 30));
             Assert.True(gaps.Distinct().Count() >= 8);
         }
@@ -374,7 +392,7 @@ namespace Gateway.Core.Tests.Simulation
         public void TraceHook_RecordsSenderReceiverKindAndLength()
         {
             var scheduler = new VirtualTimeScheduler();
-            var air = new VirtualAir(scheduler, 1, new AirSettings { AdvDelayMaxMs = 0 });
+            var air = new VirtualAir(scheduler, 1, new AirSettings { AdvDelayMaxMs = 0, EventStartJitterUs = 0 });
             var events = new List<AirTraceEvent>();
             air.Traced += events.Add;
             AirStation a = air.AddStation("a", 0xC0FFEE000001, 0, 0);
@@ -386,7 +404,9 @@ namespace Gateway.Core.Tests.Simulation
 
             Assert.Equal(2, events.Count);
             Assert.Equal(new AirTraceEvent(7, a, null, AirEventKind.AdvertisingSent, 5, 0), events[0]);
-            Assert.Equal(new AirTraceEvent(7, a, b, AirEventKind.AdvertisingDelivered, 5, -40), events[1]);
+            // 21 octets on the air (16 + AdvData 5) = 168 µs per channel, three channels and two
+            // 150 µs gaps: the event ends at 7.804 ms and is resolved in the next tick.
+            Assert.Equal(new AirTraceEvent(8, a, b, AirEventKind.AdvertisingDelivered, 5, -40), events[1]);
             Assert.Equal("C0:FF:EE:00:00:01", AirStation.FormatAddress(a.Address));
         }
     }

@@ -20,7 +20,9 @@ namespace Gateway.Core.Tests.Simulation
 
             AirSettings s = home.Air.Settings;
             long connectedAt = home.Client.Events[0].TimeMs;
-            Assert.InRange(connectedAt, s.ConnectDelayMinMs + s.DiscoveryDelayMs, s.ConnectDelayMaxMs + s.DiscoveryDelayMs);
+            // The initiator waits for the node's next connectable advert (interval + advDelay, heard
+            // in the tick after it), then CONNECT_IND to the first connection event, then discovery.
+            Assert.InRange(connectedAt, s.ConnectDelayMinMs + s.DiscoveryDelayMs, s.ConnectableAdvertisingIntervalMs + s.AdvDelayMaxMs + 2 + s.ConnectDelayMaxMs + s.DiscoveryDelayMs);
             Assert.Equal("subscribed", Assert.Single(home.Server.Events).Kind);
             Assert.Equal(connectedAt, home.Server.Events[0].TimeMs);
             Assert.Equal(23, home.Client.Connection.Mtu);

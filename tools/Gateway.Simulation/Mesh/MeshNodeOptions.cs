@@ -27,8 +27,33 @@ public sealed class MeshNodeOptions
     /// <summary>The node's P-256 scalar multiplication cost (ECDH and key generation), default 200 ms.</summary>
     public long EcdhCostMs { get; set; } = 200;
 
-    /// <summary>Unprovisioned Device beacon interval.</summary>
-    public long BeaconIntervalMs { get; set; } = 1000;
+    /// <summary>
+    /// Unprovisioned Device beacon interval: 5 s in Zephyr (CONFIG_BT_MESH_UNPROV_BEACON_INT,
+    /// default 5, range 1–10 s) and in ESP-BLE-MESH (UNPROVISIONED_INTERVAL, 3 s only with its
+    /// fast-provisioning option). The stacks' timer has no jitter.
+    /// </summary>
+    public long BeaconIntervalMs { get; set; } = 5000;
+
+    /// <summary>Transmissions of each Unprovisioned Device beacon: 3 (Zephyr and ESP-BLE-MESH UNPROV_XMIT).</summary>
+    public int BeaconTransmitCount { get; set; } = 3;
+
+    /// <summary>Interval between a beacon's transmissions: 20 ms (UNPROV_XMIT).</summary>
+    public int BeaconTransmitIntervalMs { get; set; } = 20;
+
+    /// <summary>
+    /// The first beacon goes out after a uniform 0..this delay from <see cref="SimulatedMeshNode.Start"/>:
+    /// devices switched on together (a home after a power cut, a test adding nodes at one instant)
+    /// finish booting at slightly different moments. The spread is an assumption (boot and stack
+    /// start-up differ by device and firmware), not a measured value; 0 makes nodes started
+    /// together beacon in lock-step, which the 5 s timer then keeps.
+    /// </summary>
+    public long StartSpreadMs { get; set; } = 1000;
+
+    /// <summary>
+    /// advInterval of the node's connectable advertising (PB-GATT, then GATT Proxy): Zephyr's mesh
+    /// uses ADV_FAST_INT, BT_GAP_ADV_FAST_INT_MIN_2..MAX_2 = 100–150 ms; the controller takes the minimum.
+    /// </summary>
+    public int ConnectableAdvertisingIntervalMs { get; set; } = 100;
 
     /// <summary>How long a person takes to read or type an OOB value.</summary>
     public long PersonDelayMs { get; set; } = 3000;

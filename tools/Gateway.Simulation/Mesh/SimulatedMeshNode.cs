@@ -24,6 +24,7 @@ public sealed partial class SimulatedMeshNode : IDeviceProvisioningEvents
     private readonly PbAdvBearer _pbAdv;
     private readonly MeshNodeOptions _options;
     private readonly SeededRandom _random;
+    private readonly SeededRandom _startRandom;
     private DeviceSession _session;
     private IProvisioningBearer _link;
     private int _beaconTimer;
@@ -36,9 +37,11 @@ public sealed partial class SimulatedMeshNode : IDeviceProvisioningEvents
         Uuid = options.Uuid;
         var random = new SeededRandom(seed);
         _random = new SeededRandom(seed ^ 0x6E6F6465);
+        _startRandom = new SeededRandom(seed ^ 0x626F6F74);
         Cpu = new SimulatedCpu(scheduler, station.Name + ".cpu");
         var keys = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.EcdhCostMs, precompute: false);
         _context = new ProvisioningContext(scheduler, random, keys, new ManagedAes128(), NullLog.Instance, options.Settings ?? new ProvisioningSettings());
+        station.Peripheral.AdvertisingIntervalMs = options.ConnectableAdvertisingIntervalMs;
         if (options.Bearer == ProvisioningBearerType.PbAdv)
         {
             _pbAdv = new PbAdvBearer(station.Radio, scheduler, random, options.PbAdvOptions);
@@ -67,13 +70,17 @@ public sealed partial class SimulatedMeshNode : IDeviceProvisioningEvents
     /// <summary>Input OOB: returns what the person types on the node (null, or a null answer = nothing to type yet).</summary>
     public System.Func<string> TypeInputOob { get; set; }
 
-    /// <summary>Starts advertising and accepting a provisioner.</summary>
+    /// <summary>
+    /// Starts accepting a provisioner; a PB-ADV node sends its first Unprovisioned Device beacon
+    /// after a drawn 0..<see cref="MeshNodeOptions.StartSpreadMs"/> and then every beacon interval.
+    /// </summary>
     public void Start()
     {
         StartSession();
         if (_options.Bearer == ProvisioningBearerType.PbAdv)
         {
-            SendBeacon();
+            long spread = _options.StartSpreadMs > 0 ? _startRandom.NextInt((int)_options.StartSpreadMs + 1) : 0;
+            _beaconTimer = _scheduler.Schedule(spread, SendBeacon);
         }
     }
 
@@ -101,7 +108,8 @@ public sealed partial class SimulatedMeshNode : IDeviceProvisioningEvents
         UnprovisionedDeviceBeacon.Write(w, Uuid, _options.OobInformation, false, 0);
         if (Station.IsPowered && !_options.Mute)
         {
-            Station.Radio.Send(ad, 0, ad.Length, 1, 20);
+            // Zephyr / ESP-BLE-MESH UNPROV_XMIT: three transmissions 20 ms apart.
+            Station.Radio.Send(ad, 0, ad.Length, _options.BeaconTransmitCount, _options.BeaconTransmitIntervalMs);
         }
 
         _beaconTimer = _scheduler.Schedule(_options.BeaconIntervalMs, SendBeacon);
