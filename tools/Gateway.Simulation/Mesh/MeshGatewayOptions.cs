@@ -18,6 +18,9 @@ public sealed class MeshGatewayOptions
 
     public bool PreferPbAdv { get; set; } = true;
 
+    /// <summary>Network PDUs, PB-ADV and beacons take turns at the advertiser through the core's <see cref="Gateway.Core.Mesh.Bearers.AdvertisingScheduler"/> (false: straight to the radio).</summary>
+    public bool FairAdvertiser { get; set; } = true;
+
     public int DiscoveryCapacity { get; set; } = 128;
 
     public long PersonDelayMs { get; set; } = 3000;

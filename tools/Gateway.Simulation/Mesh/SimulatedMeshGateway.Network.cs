@@ -89,7 +89,9 @@ public sealed partial class SimulatedMeshGateway
         Registry = new MeshDatabaseRegistry(DatabaseStore, Keys, Network, aes, Log) { Clock = Timestamp };
         if (Options.AdvertisingBearer)
         {
-            NetworkBearer = new AdvertisingNetworkBearer(Radio, 3, 20);
+            NetworkBearer = Advertiser == null
+                ? new AdvertisingNetworkBearer(Radio, 3, 20)
+                : new AdvertisingNetworkBearer(Advertiser.GetLane(NetworkLane), Advertiser.GetLane(BeaconLane), 3, 20);
             Network.AddBearer(NetworkBearer);
         }
 
