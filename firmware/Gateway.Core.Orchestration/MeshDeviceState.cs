@@ -83,6 +83,9 @@ namespace Gateway.Core.Orchestration
         /// <summary>Configuration retries after transient failures since the node was provisioned (or resumed).</summary>
         public int ConfigurationRetries { get; internal set; }
 
+        /// <summary>Waiting in the workflow's configuration queue for room in its window.</summary>
+        internal bool ConfigurationQueued { get; set; }
+
         /// <summary>Resumed after a reboot with its success report still in the outbox: configure, but do not report again.</summary>
         internal bool SuccessAlreadyReported { get; set; }
 

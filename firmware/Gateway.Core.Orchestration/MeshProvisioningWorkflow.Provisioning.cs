@@ -116,15 +116,52 @@ namespace Gateway.Core.Orchestration
             Finish(state, false, "provisioning", (int)session.ErrorCode, session.FailureDetail);
         }
 
+        /// <summary>
+        /// Starts the node's configuration when <see cref="ConfigurationWindow"/> has room, else
+        /// queues it (first come, first served) until a running one ends.
+        /// </summary>
         private void StartConfiguration(MeshDeviceState state)
         {
-            if (state.Stage != MeshDeviceStage.Configuring)
+            if (state.Stage != MeshDeviceStage.Configuring || state.ConfigurationQueued)
             {
                 return;
             }
 
+            if (_configurationsRunning >= ConfigurationWindow.Value)
+            {
+                state.ConfigurationQueued = true;
+                _configurationQueue.Add(state);
+                return;
+            }
+
+            RunConfiguration(state);
+        }
+
+        private void RunConfiguration(MeshDeviceState state)
+        {
             int token = ++state.ConfigurationToken;
-            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), (uuid, success, reason) => OnConfigured(state, token, success, reason));
+            _configurationsRunning++;
+            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), (uuid, success, reason) =>
+            {
+                // Every Configure answers exactly once: the window's place is given back here.
+                _configurationsRunning--;
+                OnConfigured(state, token, success, reason);
+                PumpConfigurations();
+            });
+        }
+
+        private void PumpConfigurations()
+        {
+            while (_configurationQueue.Count > 0 && _configurationsRunning < ConfigurationWindow.Value)
+            {
+                MeshDeviceState next = (MeshDeviceState)_configurationQueue[0];
+                _configurationQueue.RemoveAt(0);
+                next.ConfigurationQueued = false;
+                if (next.Stage == MeshDeviceStage.Configuring)
+                {
+                    RunConfiguration(next);
+                }
+            }
         }
 
         private void OnConfigured(MeshDeviceState state, int token, bool success, string reason)
@@ -132,6 +169,15 @@ namespace Gateway.Core.Orchestration
             if (token != state.ConfigurationToken || state.Stage != MeshDeviceStage.Configuring)
             {
                 return; // abandoned: the device showed up unprovisioned meanwhile
+            }
+
+            if (success)
+            {
+                ConfigurationWindow.OnSuccess();
+            }
+            else if (IsTransientConfigurationFailure(reason))
+            {
+                ConfigurationWindow.OnFailure(_scheduler.NowMilliseconds);
             }
 
             bool probing = state.ProbingUnconfirmedProvisioning;

@@ -28,6 +28,8 @@ namespace Gateway.Core.Orchestration
         private readonly IScheduler _scheduler;
         private readonly ILog _log;
         private readonly Hashtable _devices = new Hashtable(); // uuid hex → MeshDeviceState
+        private readonly ArrayList _configurationQueue = new ArrayList(); // MeshDeviceState waiting for the window
+        private int _configurationsRunning;
 
         public MeshProvisioningWorkflow(CloudLink cloud, UnprovisionedDeviceTable discovery, MeshProvisioner provisioner, IMeshNodeRegistry registry, IMeshNodeConfigurator configurator, SecretEnvelope secrets, IScheduler scheduler, ILog log)
         {
@@ -47,6 +49,7 @@ namespace Gateway.Core.Orchestration
             FoundReportIntervalMs = 60000;
             ConfigurationRetryCount = 3;
             ConfigurationRetryDelayMs = 5000;
+            ConfigurationWindow = new CongestionWindow(1, 2, 8);
             _discovery.DeviceFound += OnDeviceFound;
             _cloud.RegisterRequestHandler(AlinkMethods.MeshDeviceProvision, OnProvisionRequest);
             _cloud.RegisterRequestHandler(AlinkMethods.MeshNodeReset, OnNodeResetRequest);
@@ -63,6 +66,13 @@ namespace Gateway.Core.Orchestration
 
         /// <summary>Pause before the first configuration retry; it doubles for each further one.</summary>
         public long ConfigurationRetryDelayMs { get; set; }
+
+        /// <summary>
+        /// How many node configurations run at once: it widens by one with each configured node
+        /// and halves when an exchange times out or cannot be sent (floor 1, ceiling 8; replace it
+        /// for other limits). Configurations beyond it wait in a queue.
+        /// </summary>
+        public CongestionWindow ConfigurationWindow { get; set; }
 
         /// <summary>Devices reported, authorized, provisioned and configured so far (for status pages and tests).</summary>
         public int ReportedCount { get; private set; }

@@ -111,6 +111,25 @@ namespace Gateway.Core.Mesh.Bearers
             }
         }
 
+        /// <summary>
+        /// Estimated time until an advertisement handed over now has left the radio: what the
+        /// radio still holds plus everything waiting in the lanes. A sender that retransmits after
+        /// a silence adds it to its interval, so waiting in this queue is not taken for loss.
+        /// </summary>
+        public long QueueDelayMilliseconds
+        {
+            get
+            {
+                long delay = BacklogMilliseconds;
+                for (int i = 0; i < _lanes.Length; i++)
+                {
+                    delay += _lanes[i].QueuedCost();
+                }
+
+                return delay;
+            }
+        }
+
         /// <summary>The send side of lane <paramref name="index"/> as a radio (its SetReceiver passes through to the real radio).</summary>
         public IAdvertisingRadio GetLane(int index)
         {
@@ -273,6 +292,18 @@ namespace Gateway.Core.Mesh.Bearers
                 transmitCount = _count[_head];
                 interval = _interval[_head];
                 return _length[_head];
+            }
+
+            public long QueuedCost()
+            {
+                long cost = 0;
+                for (int i = 0; i < Count; i++)
+                {
+                    int slot = (_head + i) % _data.Length;
+                    cost += _owner.Cost(_count[slot], _interval[slot]);
+                }
+
+                return cost;
             }
 
             public void Dequeue()

@@ -12,7 +12,7 @@ public sealed class MeshGatewayOptions
 
     public bool PrecomputeKeyPair { get; set; } = true;
 
-    public int MaxPbAdvSessions { get; set; } = 4;
+    public int MaxPbAdvSessions { get; set; } = 8;
 
     public int MaxGattConnections { get; set; } = 3;
 

@@ -75,6 +75,7 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
         }
 
         PbAdv = new PbAdvBearer(Advertiser == null ? radio : Advertiser.GetLane(PbAdvLane), scheduler, random, options.PbAdvOptions);
+        PbAdv.Pacer = Advertiser;
         Discovery = new UnprovisionedDeviceTable(scheduler, new DiscoveryOptions { Capacity = options.DiscoveryCapacity });
         radio.SetReceiver(OnAdvertisement);
         Provisioner = new MeshProvisioner(Context, PbAdv, central, null) { MaxPbAdvSessions = options.MaxPbAdvSessions };
