@@ -32,7 +32,13 @@ namespace Gateway.Core.Orchestration
             request.AllowOutputOob = state.AllowOutputOob;
             request.AllowInputOob = state.AllowInputOob;
             state.Stage = MeshDeviceStage.Provisioning;
-            state.StartedAtMs = _scheduler.NowMilliseconds;
+            state.RetryPending = false;
+            state.ProvisioningAttempts++;
+            if (state.ProvisioningAttempts == 1)
+            {
+                state.StartedAtMs = _scheduler.NowMilliseconds;
+            }
+
             state.Bearer = adv ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt;
             _provisioner.Enqueue(new ProvisioningJob(state.Uuid, state.Bearer, state.GattAddress, request, this));
         }
@@ -93,6 +99,8 @@ namespace Gateway.Core.Orchestration
             state.WaitingForOutputOob = null;
             if (session.Outcome == ProvisioningOutcome.Success)
             {
+                // A node beacons no more: its discovery row goes now, for a device not seen yet.
+                _discovery.Remove(state.Uuid);
                 state.ProvisionedAtMs = _scheduler.NowMilliseconds;
                 state.Stage = MeshDeviceStage.Configuring;
                 state.ConfigurationRetries = 0;
@@ -113,7 +121,33 @@ namespace Gateway.Core.Orchestration
                 return;
             }
 
-            Finish(state, false, "provisioning", (int)session.ErrorCode, session.FailureDetail);
+            string reason = (state.Bearer == ProvisioningBearerType.PbGatt ? "pb-gatt " : "pb-adv ") + (session.FailureDetail ?? "failed");
+            bool transient = session.Outcome == ProvisioningOutcome.Timeout || session.Outcome == ProvisioningOutcome.LinkLost;
+            if (transient && state.ProvisioningAttempts < ProvisioningAttemptLimit)
+            {
+                // The air failed, not the device: try again after a pause that doubles each time
+                // (and lets the air drain), without asking the cloud again.
+                long delay = ProvisioningRetryDelayMs << (state.ProvisioningAttempts - 1);
+                state.Stage = MeshDeviceStage.Authorized;
+                state.RetryPending = true;
+                state.FailureReason = reason;
+                if (_log.IsEnabled(LogLevel.Information))
+                {
+                    _log.Write(LogLevel.Information, Component, "provisioning of " + state.Key + " failed (" + reason + "), attempt "
+                        + state.ProvisioningAttempts.ToString() + ", again in " + delay.ToString() + " ms");
+                }
+
+                _scheduler.Schedule(delay, () =>
+                {
+                    if (state.RetryPending && state.Stage == MeshDeviceStage.Authorized)
+                    {
+                        StartProvisioning(state);
+                    }
+                });
+                return;
+            }
+
+            Finish(state, false, "provisioning", (int)session.ErrorCode, reason + " after " + state.ProvisioningAttempts.ToString() + (state.ProvisioningAttempts == 1 ? " attempt" : " attempts"));
         }
 
         /// <summary>
@@ -240,7 +274,9 @@ namespace Gateway.Core.Orchestration
                 return;
             }
 
-            Finish(state, false, "configuration", 0, reason);
+            Finish(state, false, "configuration", 0, IsTransientConfigurationFailure(reason)
+                ? reason + " after " + (state.ConfigurationRetries + 1).ToString() + " attempts"
+                : reason);
         }
 
         /// <summary>

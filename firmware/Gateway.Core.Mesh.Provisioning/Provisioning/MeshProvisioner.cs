@@ -110,6 +110,20 @@ namespace Gateway.Core.Mesh.Provisioning
             return false;
         }
 
+        /// <summary>True when a session for this UUID is running (not only queued).</summary>
+        public bool IsRunning(byte[] deviceUuid)
+        {
+            for (int i = 0; i < _active.Count; i++)
+            {
+                if (ConstantTime.AreEqual(((ProvisioningJob)_active[i]).DeviceUuid, deviceUuid))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Cancels every running session and drops the queue (shutdown, mode switch).</summary>
         public void CancelAll()
         {

@@ -43,6 +43,13 @@ public sealed class MeshGatewayOptions
     /// <summary>IV Index of a new network (or of an imported one: the CDB does not carry it).</summary>
     public uint InitialIvIndex { get; set; }
 
+    /// <summary>
+    /// Sources the gateway's replay protection list holds (MshPRT §3.9.8: a full list refuses
+    /// messages from new sources, so it must cover every node the gateway talks to; the core's
+    /// default of 64 stalled every configuration past the 64th node).
+    /// </summary>
+    public int ReplayListCapacity { get; set; } = 512;
+
     /// <summary>Configuration client timeouts and retries (null: the core's defaults).</summary>
     public ConfigClientOptions ConfigClient { get; set; }
 
