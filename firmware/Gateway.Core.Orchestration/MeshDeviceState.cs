@@ -83,6 +83,15 @@ namespace Gateway.Core.Orchestration
         /// <summary>Configuration retries after transient failures since the node was provisioned (or resumed).</summary>
         public int ConfigurationRetries { get; internal set; }
 
+        /// <summary>Provisioning sessions started for the current authorization.</summary>
+        public int ProvisioningAttempts { get; internal set; }
+
+        /// <summary>Authorized, a failed attempt behind it, waiting for the pause before the next one.</summary>
+        public bool RetryPending { get; internal set; }
+
+        /// <summary>Waiting in the workflow's configuration queue for room in its window.</summary>
+        internal bool ConfigurationQueued { get; set; }
+
         /// <summary>Resumed after a reboot with its success report still in the outbox: configure, but do not report again.</summary>
         internal bool SuccessAlreadyReported { get; set; }
 

@@ -32,7 +32,13 @@ namespace Gateway.Core.Orchestration
             request.AllowOutputOob = state.AllowOutputOob;
             request.AllowInputOob = state.AllowInputOob;
             state.Stage = MeshDeviceStage.Provisioning;
-            state.StartedAtMs = _scheduler.NowMilliseconds;
+            state.RetryPending = false;
+            state.ProvisioningAttempts++;
+            if (state.ProvisioningAttempts == 1)
+            {
+                state.StartedAtMs = _scheduler.NowMilliseconds;
+            }
+
             state.Bearer = adv ? ProvisioningBearerType.PbAdv : ProvisioningBearerType.PbGatt;
             _provisioner.Enqueue(new ProvisioningJob(state.Uuid, state.Bearer, state.GattAddress, request, this));
         }
@@ -93,6 +99,8 @@ namespace Gateway.Core.Orchestration
             state.WaitingForOutputOob = null;
             if (session.Outcome == ProvisioningOutcome.Success)
             {
+                // A node beacons no more: its discovery row goes now, for a device not seen yet.
+                _discovery.Remove(state.Uuid);
                 state.ProvisionedAtMs = _scheduler.NowMilliseconds;
                 state.Stage = MeshDeviceStage.Configuring;
                 state.ConfigurationRetries = 0;
@@ -113,18 +121,81 @@ namespace Gateway.Core.Orchestration
                 return;
             }
 
-            Finish(state, false, "provisioning", (int)session.ErrorCode, session.FailureDetail);
+            string reason = (state.Bearer == ProvisioningBearerType.PbGatt ? "pb-gatt " : "pb-adv ") + (session.FailureDetail ?? "failed");
+            bool transient = session.Outcome == ProvisioningOutcome.Timeout || session.Outcome == ProvisioningOutcome.LinkLost;
+            if (transient && state.ProvisioningAttempts < ProvisioningAttemptLimit)
+            {
+                // The air failed, not the device: try again after a pause that doubles each time
+                // (and lets the air drain), without asking the cloud again.
+                long delay = ProvisioningRetryDelayMs << (state.ProvisioningAttempts - 1);
+                state.Stage = MeshDeviceStage.Authorized;
+                state.RetryPending = true;
+                state.FailureReason = reason;
+                if (_log.IsEnabled(LogLevel.Information))
+                {
+                    _log.Write(LogLevel.Information, Component, "provisioning of " + state.Key + " failed (" + reason + "), attempt "
+                        + state.ProvisioningAttempts.ToString() + ", again in " + delay.ToString() + " ms");
+                }
+
+                _scheduler.Schedule(delay, () =>
+                {
+                    if (state.RetryPending && state.Stage == MeshDeviceStage.Authorized)
+                    {
+                        StartProvisioning(state);
+                    }
+                });
+                return;
+            }
+
+            Finish(state, false, "provisioning", (int)session.ErrorCode, reason + " after " + state.ProvisioningAttempts.ToString() + (state.ProvisioningAttempts == 1 ? " attempt" : " attempts"));
         }
 
+        /// <summary>
+        /// Starts the node's configuration when <see cref="ConfigurationWindow"/> has room, else
+        /// queues it (first come, first served) until a running one ends.
+        /// </summary>
         private void StartConfiguration(MeshDeviceState state)
         {
-            if (state.Stage != MeshDeviceStage.Configuring)
+            if (state.Stage != MeshDeviceStage.Configuring || state.ConfigurationQueued)
             {
                 return;
             }
 
+            if (_configurationsRunning >= ConfigurationWindow.Value)
+            {
+                state.ConfigurationQueued = true;
+                _configurationQueue.Add(state);
+                return;
+            }
+
+            RunConfiguration(state);
+        }
+
+        private void RunConfiguration(MeshDeviceState state)
+        {
             int token = ++state.ConfigurationToken;
-            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), (uuid, success, reason) => OnConfigured(state, token, success, reason));
+            _configurationsRunning++;
+            _configurator.Configure(state.Uuid, state.Plan ?? new MeshConfigurationPlan(), (uuid, success, reason) =>
+            {
+                // Every Configure answers exactly once: the window's place is given back here.
+                _configurationsRunning--;
+                OnConfigured(state, token, success, reason);
+                PumpConfigurations();
+            });
+        }
+
+        private void PumpConfigurations()
+        {
+            while (_configurationQueue.Count > 0 && _configurationsRunning < ConfigurationWindow.Value)
+            {
+                MeshDeviceState next = (MeshDeviceState)_configurationQueue[0];
+                _configurationQueue.RemoveAt(0);
+                next.ConfigurationQueued = false;
+                if (next.Stage == MeshDeviceStage.Configuring)
+                {
+                    RunConfiguration(next);
+                }
+            }
         }
 
         private void OnConfigured(MeshDeviceState state, int token, bool success, string reason)
@@ -132,6 +203,15 @@ namespace Gateway.Core.Orchestration
             if (token != state.ConfigurationToken || state.Stage != MeshDeviceStage.Configuring)
             {
                 return; // abandoned: the device showed up unprovisioned meanwhile
+            }
+
+            if (success)
+            {
+                ConfigurationWindow.OnSuccess();
+            }
+            else if (IsTransientConfigurationFailure(reason))
+            {
+                ConfigurationWindow.OnFailure(_scheduler.NowMilliseconds);
             }
 
             bool probing = state.ProbingUnconfirmedProvisioning;
@@ -194,7 +274,9 @@ namespace Gateway.Core.Orchestration
                 return;
             }
 
-            Finish(state, false, "configuration", 0, reason);
+            Finish(state, false, "configuration", 0, IsTransientConfigurationFailure(reason)
+                ? reason + " after " + (state.ConfigurationRetries + 1).ToString() + " attempts"
+                : reason);
         }
 
         /// <summary>

@@ -62,6 +62,8 @@ namespace Gateway.Core.Orchestration
 
             _cloud.Reply(request, CodeAccepted, new Hashtable());
             state.Stage = MeshDeviceStage.Authorized;
+            state.ProvisioningAttempts = 0;
+            state.RetryPending = false;
             if (state.AuthorizedAtMs <= 0)
             {
                 state.AuthorizedAtMs = _scheduler.NowMilliseconds;

@@ -28,6 +28,8 @@ namespace Gateway.Core.Orchestration
         private readonly IScheduler _scheduler;
         private readonly ILog _log;
         private readonly Hashtable _devices = new Hashtable(); // uuid hex → MeshDeviceState
+        private readonly ArrayList _configurationQueue = new ArrayList(); // MeshDeviceState waiting for the window
+        private int _configurationsRunning;
 
         public MeshProvisioningWorkflow(CloudLink cloud, UnprovisionedDeviceTable discovery, MeshProvisioner provisioner, IMeshNodeRegistry registry, IMeshNodeConfigurator configurator, SecretEnvelope secrets, IScheduler scheduler, ILog log)
         {
@@ -45,12 +47,36 @@ namespace Gateway.Core.Orchestration
             _scheduler = scheduler;
             _log = log;
             FoundReportIntervalMs = 60000;
+            MaxTrackedDevices = 256;
+            BeaconGraceMs = 3000;
+            ProvisioningAttemptLimit = 3;
+            ProvisioningRetryDelayMs = 2000;
             ConfigurationRetryCount = 3;
             ConfigurationRetryDelayMs = 5000;
+            ConfigurationWindow = new CongestionWindow(1, 2, 8);
             _discovery.DeviceFound += OnDeviceFound;
             _cloud.RegisterRequestHandler(AlinkMethods.MeshDeviceProvision, OnProvisionRequest);
             _cloud.RegisterRequestHandler(AlinkMethods.MeshNodeReset, OnNodeResetRequest);
         }
+
+        /// <summary>
+        /// Devices the workflow keeps a state for (fixed memory on the board). A new device beyond
+        /// it pushes out a finished one (Done or Failed: its result is already in the outbox, the
+        /// node in the database), else the one reported longest ago and still waiting for the cloud
+        /// (it is reported again when heard, and an authorization for it meanwhile is kept as a new
+        /// state). Devices authorized, provisioning or configuring are never pushed out: there are
+        /// as many as the cloud authorized, and each ends within the retry limits.
+        /// </summary>
+        public int MaxTrackedDevices { get; set; }
+
+        /// <summary>After a provisioning completes, beacons of the device this long are taken as sent before it (not as a reset).</summary>
+        public long BeaconGraceMs { get; set; }
+
+        /// <summary>Provisioning sessions per authorization when the air fails them (timeouts, lost links); then the failure is reported.</summary>
+        public int ProvisioningAttemptLimit { get; set; }
+
+        /// <summary>Pause before the second provisioning attempt; it doubles for each further one.</summary>
+        public long ProvisioningRetryDelayMs { get; set; }
 
         /// <summary>How often a still-unprovisioned device is reported again while no authorization came.</summary>
         public long FoundReportIntervalMs { get; set; }
@@ -63,6 +89,13 @@ namespace Gateway.Core.Orchestration
 
         /// <summary>Pause before the first configuration retry; it doubles for each further one.</summary>
         public long ConfigurationRetryDelayMs { get; set; }
+
+        /// <summary>
+        /// How many node configurations run at once: it widens by one with each configured node
+        /// and halves when an exchange times out or cannot be sent (floor 1, ceiling 8; replace it
+        /// for other limits). Configurations beyond it wait in a queue.
+        /// </summary>
+        public CongestionWindow ConfigurationWindow { get; set; }
 
         /// <summary>Devices reported, authorized, provisioned and configured so far (for status pages and tests).</summary>
         public int ReportedCount { get; private set; }
@@ -121,6 +154,11 @@ namespace Gateway.Core.Orchestration
             MeshDeviceState state = (MeshDeviceState)_devices[key];
             if (state == null)
             {
+                if (_devices.Count >= MaxTrackedDevices)
+                {
+                    MakeRoom();
+                }
+
                 byte[] copy = new byte[16];
                 Array.Copy(uuid, 0, copy, 0, 16);
                 state = new MeshDeviceState(copy, key);
@@ -130,9 +168,117 @@ namespace Gateway.Core.Orchestration
             return state;
         }
 
+        /// <summary>Forgets the finished device that ended first, else the waiting one reported first (see <see cref="MaxTrackedDevices"/>).</summary>
+        private void MakeRoom()
+        {
+            MeshDeviceState finished = null;
+            MeshDeviceState waiting = null;
+            foreach (object value in _devices.Values)
+            {
+                MeshDeviceState s = (MeshDeviceState)value;
+                if (s.Stage == MeshDeviceStage.Done || s.Stage == MeshDeviceStage.Failed)
+                {
+                    if (finished == null || s.EndedAtMs < finished.EndedAtMs)
+                    {
+                        finished = s;
+                    }
+                }
+                else if (s.Stage == MeshDeviceStage.Seen || s.Stage == MeshDeviceStage.Reported)
+                {
+                    if (waiting == null || s.ReportedAtMs < waiting.ReportedAtMs)
+                    {
+                        waiting = s;
+                    }
+                }
+            }
+
+            MeshDeviceState victim = finished != null ? finished : waiting;
+            if (victim != null)
+            {
+                _devices.Remove(victim.Key);
+                ForgottenCount++;
+            }
+        }
+
+        /// <summary>States pushed out by <see cref="MaxTrackedDevices"/>.</summary>
+        public int ForgottenCount { get; private set; }
+
+        /// <summary>
+        /// Where every device the workflow knows stands, and whether anything can still progress
+        /// (a snapshot for status pages and the CLI; a device it never saw is not counted).
+        /// </summary>
+        public MeshWorkflowStatus GetStatus()
+        {
+            MeshWorkflowStatus status = new MeshWorkflowStatus();
+            foreach (object value in _devices.Values)
+            {
+                MeshDeviceState s = (MeshDeviceState)value;
+                switch (s.Stage)
+                {
+                    case MeshDeviceStage.Seen:
+                    case MeshDeviceStage.Reported:
+                        status.WaitingForCloud++;
+                        break;
+                    case MeshDeviceStage.Authorized:
+                        if (s.RetryPending)
+                        {
+                            status.RetryPending++;
+                        }
+                        else
+                        {
+                            status.WaitingToBeHeard++;
+                        }
+
+                        break;
+                    case MeshDeviceStage.Provisioning:
+                        if (_provisioner.IsRunning(s.Uuid))
+                        {
+                            status.Provisioning++;
+                        }
+                        else
+                        {
+                            status.QueuedForProvisioning++;
+                        }
+
+                        break;
+                    case MeshDeviceStage.Configuring:
+                        if (s.ConfigurationQueued)
+                        {
+                            status.QueuedForConfiguration++;
+                        }
+                        else
+                        {
+                            status.Configuring++;
+                        }
+
+                        break;
+                    case MeshDeviceStage.Done:
+                        status.Done++;
+                        break;
+                    default:
+                        status.Failed++;
+                        break;
+                }
+            }
+
+            status.ProvisioningWindow = _provisioner.PbAdvWindow.Value;
+            status.ConfigurationWindow = ConfigurationWindow.Value;
+            return status;
+        }
+
         private void OnDeviceFound(UnprovisionedDevice device, UnprovisionedDeviceChange change)
         {
             MeshDeviceState state = StateOf(device.Uuid);
+            long now = _scheduler.NowMilliseconds;
+            if (state.Stage == MeshDeviceStage.Provisioning
+                || (state.Stage == MeshDeviceStage.Configuring && !state.ProbingUnconfirmedProvisioning && now - state.ProvisionedAtMs < BeaconGraceMs))
+            {
+                // A beacon sent before the device took its data (a device beacons until then, and
+                // the discovery table, rotating, reports it as new again): not news.
+                state.LastSeenMs = now;
+                return;
+            }
+
             if (_registry.FindNode(device.Uuid) != 0)
             {
                 // An unprovisioned device cannot be a node: it was reset locally, or it never took

@@ -21,6 +21,7 @@ namespace Gateway.Core.Mesh.Network
         private const int MaxAdvertisingData = 31;
 
         private readonly IAdvertisingRadio _radio;
+        private readonly IAdvertisingRadio _beaconRadio;
         private readonly int _transmitCount;
         private readonly int _intervalMilliseconds;
         private readonly byte[] _advert = new byte[MaxAdvertisingData];
@@ -30,6 +31,12 @@ namespace Gateway.Core.Mesh.Network
         /// <param name="transmitCount">Transmissions of each PDU (the Network Transmit state, MshPRT §4.2.20: Zephyr sends 3).</param>
         /// <param name="intervalMilliseconds">Interval between them (20 ms minimum for non-connectable advertising).</param>
         public AdvertisingNetworkBearer(IAdvertisingRadio radio, int transmitCount, int intervalMilliseconds)
+            : this(radio, null, transmitCount, intervalMilliseconds)
+        {
+        }
+
+        /// <param name="beaconRadio">Where beacons go (e.g. their own lane of an <see cref="AdvertisingScheduler"/>); null: the same radio as Network PDUs.</param>
+        public AdvertisingNetworkBearer(IAdvertisingRadio radio, IAdvertisingRadio beaconRadio, int transmitCount, int intervalMilliseconds)
         {
             if (radio == null)
             {
@@ -42,6 +49,7 @@ namespace Gateway.Core.Mesh.Network
             }
 
             _radio = radio;
+            _beaconRadio = beaconRadio == null ? radio : beaconRadio;
             _transmitCount = transmitCount;
             _intervalMilliseconds = intervalMilliseconds;
             _handler = OnAdvertisement;
@@ -69,12 +77,12 @@ namespace Gateway.Core.Mesh.Network
 
         public void Send(byte[] pdu, int offset, int count)
         {
-            SendStructure(MeshMessageAdType, pdu, offset, count);
+            SendStructure(_radio, MeshMessageAdType, pdu, offset, count);
         }
 
         public void SendBeacon(byte[] beacon, int offset, int count)
         {
-            SendStructure(MeshBeaconAdType, beacon, offset, count);
+            SendStructure(_beaconRadio, MeshBeaconAdType, beacon, offset, count);
         }
 
         public void SetReceiver(INetworkBearerReceiver receiver)
@@ -116,7 +124,7 @@ namespace Gateway.Core.Mesh.Network
             }
         }
 
-        private void SendStructure(byte adType, byte[] data, int offset, int count)
+        private void SendStructure(IAdvertisingRadio radio, byte adType, byte[] data, int offset, int count)
         {
             if (data == null || count < 1 || count > MaxAdvertisingData - 2 || offset < 0 || offset > data.Length - count)
             {
@@ -126,7 +134,7 @@ namespace Gateway.Core.Mesh.Network
             _advert[0] = (byte)(count + 1);
             _advert[1] = adType;
             Array.Copy(data, offset, _advert, 2, count);
-            _radio.Send(_advert, 0, count + 2, _transmitCount, _intervalMilliseconds);
+            radio.Send(_advert, 0, count + 2, _transmitCount, _intervalMilliseconds);
         }
     }
 }

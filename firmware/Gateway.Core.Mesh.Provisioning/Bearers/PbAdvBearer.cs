@@ -96,6 +96,19 @@ namespace Gateway.Core.Mesh.Bearers
         /// <summary>Transaction Continuations that arrived before their Transaction Start (dropped; the retransmission brings both).</summary>
         public long ContinuationBeforeStartCount { get; private set; }
 
+        /// <summary>
+        /// The fair queue the radio given to this bearer belongs to (a lane of it), or null: the
+        /// links then wait its <see cref="AdvertisingScheduler.QueueDelayMilliseconds"/> on top of
+        /// their retransmission intervals.
+        /// </summary>
+        public AdvertisingScheduler Pacer { get; set; }
+
+        /// <summary>How long an advertisement handed over now waits before it is on the air (0 without a pacer).</summary>
+        internal long QueueDelayMilliseconds
+        {
+            get { return Pacer == null ? 0 : Pacer.QueueDelayMilliseconds; }
+        }
+
         /// <summary>Advertisements handed to the radio.</summary>
         public long TransmittedCount { get; private set; }
 

@@ -135,7 +135,8 @@ namespace Gateway.Core.Mesh.Bearers
                 Transmit();
             }
 
-            _txTimer = _scheduler.Schedule(_options.RetransmitIntervalMilliseconds, _onTxTimer);
+            // The interval counts from when the segments are on the air, not from when they were queued.
+            _txTimer = _scheduler.Schedule(_options.RetransmitIntervalMilliseconds + _bearer.QueueDelayMilliseconds, _onTxTimer);
         }
 
         private void OnTransactionTimer()

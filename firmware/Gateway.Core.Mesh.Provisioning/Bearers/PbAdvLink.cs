@@ -283,7 +283,7 @@ namespace Gateway.Core.Mesh.Bearers
                     _writer.Clear();
                     GenericProvisioning.WriteLinkOpen(_writer, _linkId, _deviceUuid, 0);
                     Transmit();
-                    _txTimer = _scheduler.Schedule(_options.LinkOpenIntervalMilliseconds, _onTxTimer);
+                    _txTimer = _scheduler.Schedule(_options.LinkOpenIntervalMilliseconds + _bearer.QueueDelayMilliseconds, _onTxTimer);
                     break;
                 case ProvisioningLinkState.Open:
                     SendTransaction();

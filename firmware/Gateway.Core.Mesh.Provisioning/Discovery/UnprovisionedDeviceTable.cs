@@ -8,8 +8,10 @@ namespace Gateway.Core.Mesh.Discovery
     /// The unprovisioned devices in radio range, from Unprovisioned Device beacons (PB-ADV) and
     /// Mesh Provisioning Service adverts (PB-GATT), keyed by Device UUID (MshPRT §3.10.2,
     /// §7.1.2.2.1). Bounded and pre-allocated: a device not heard for
-    /// <see cref="DiscoveryOptions.MaxAgeMilliseconds"/> ages out, and when every slot is live the
-    /// least recently heard device makes room. <see cref="DeviceFound"/> fires once per new device
+    /// <see cref="DiscoveryOptions.MaxAgeMilliseconds"/> ages out, a finished one is removed by its
+    /// owner (<see cref="Remove"/>), and when every slot is live the device that entered first
+    /// makes room, so a new device is reported at its first beacon heard even with far more
+    /// devices in range than slots. <see cref="DeviceFound"/> fires once per new device
     /// and once more per bearer it adds; repeated adverts of a known device only refresh its row
     /// and allocate nothing.
     /// </summary>
@@ -266,7 +268,15 @@ namespace Gateway.Core.Mesh.Discovery
             return null;
         }
 
-        /// <summary>A row for a device not live in the table: its own aged row, a free one, an aged one, else the least recently heard.</summary>
+        /// <summary>
+        /// A row for a device not live in the table: its own aged row, a free one, an aged one,
+        /// else the one that entered the table first. The table is only a cache of sightings (the
+        /// workflow keeps what it decided), and every row's device was reported when it entered,
+        /// so with more devices in range than rows they rotate first-in first-out: a device never
+        /// seen gets a row, and is reported, at its first beacon heard (Observe fires DeviceFound
+        /// for it), whatever the table holds. Evicting the least recently heard instead would keep
+        /// whichever devices beacon most often and starve the rest.
+        /// </summary>
         private UnprovisionedDevice TakeSlot(byte[] uuid, long now)
         {
             UnprovisionedDevice free = null;
@@ -300,7 +310,7 @@ namespace Gateway.Core.Mesh.Discovery
                     continue;
                 }
 
-                if (oldest == null || device.LastSeenMilliseconds < oldest.LastSeenMilliseconds)
+                if (oldest == null || device.FirstSeenMilliseconds < oldest.FirstSeenMilliseconds)
                 {
                     oldest = device;
                 }

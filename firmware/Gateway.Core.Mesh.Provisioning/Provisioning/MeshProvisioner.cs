@@ -10,6 +10,9 @@ namespace Gateway.Core.Mesh.Provisioning
     /// limit per bearer (default 4 PB-ADV links; PB-GATT is limited by the GATT central's
     /// connection count, 3 on ESP32 NimBLE). BlueZ and Zephyr allow one link at a time; ESP-BLE-MESH
     /// allows up to 10. A session that ends in any way frees its slot, and the next job starts.
+    /// How many PB-ADV sessions run at once within that ceiling is a <see cref="CongestionWindow"/>
+    /// (<see cref="PbAdvWindow"/>): a session that completes widens it by one, one that times out
+    /// or loses its link halves it, so the gateway runs as many links as the air carries.
     /// </summary>
     public sealed class MeshProvisioner
     {
@@ -35,7 +38,12 @@ namespace Gateway.Core.Mesh.Provisioning
             _gattOptions = gattOptions ?? new PbGattOptions();
             MaxPbAdvSessions = pbAdv == null ? 0 : pbAdv.Options.MaxLinks;
             MaxPbGattSessions = central == null ? 0 : central.MaxConnections;
+            int ceiling = MaxPbAdvSessions < 1 ? 1 : MaxPbAdvSessions;
+            PbAdvWindow = new CongestionWindow(1, ceiling < 2 ? ceiling : 2, ceiling);
         }
+
+        /// <summary>Adapts the number of PB-ADV sessions at once (its ceiling follows <see cref="MaxPbAdvSessions"/>).</summary>
+        public CongestionWindow PbAdvWindow { get; private set; }
 
         /// <summary>Concurrent PB-ADV sessions (at most the bearer's link count).</summary>
         public int MaxPbAdvSessions { get; set; }
@@ -102,6 +110,20 @@ namespace Gateway.Core.Mesh.Provisioning
             return false;
         }
 
+        /// <summary>True when a session for this UUID is running (not only queued).</summary>
+        public bool IsRunning(byte[] deviceUuid)
+        {
+            for (int i = 0; i < _active.Count; i++)
+            {
+                if (ConstantTime.AreEqual(((ProvisioningJob)_active[i]).DeviceUuid, deviceUuid))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Cancels every running session and drops the queue (shutdown, mode switch).</summary>
         public void CancelAll()
         {
@@ -133,7 +155,13 @@ namespace Gateway.Core.Mesh.Provisioning
         {
             if (bearer == ProvisioningBearerType.PbAdv)
             {
-                return _activeAdv < MaxPbAdvSessions && _pbAdv.HasFreeLinkSlot;
+                int ceiling = MaxPbAdvSessions < 1 ? 1 : MaxPbAdvSessions;
+                if (PbAdvWindow.Ceiling != ceiling)
+                {
+                    PbAdvWindow.SetLimits(1, ceiling);
+                }
+
+                return _activeAdv < MaxPbAdvSessions && _activeAdv < PbAdvWindow.Value && _pbAdv.HasFreeLinkSlot;
             }
 
             return _activeGatt < MaxPbGattSessions;
@@ -182,6 +210,16 @@ namespace Gateway.Core.Mesh.Provisioning
             if (job.Bearer == ProvisioningBearerType.PbAdv)
             {
                 _activeAdv--;
+                ProvisioningOutcome outcome = job.Session.Outcome;
+                if (outcome == ProvisioningOutcome.Success)
+                {
+                    PbAdvWindow.OnSuccess();
+                }
+                else if (outcome == ProvisioningOutcome.Timeout || outcome == ProvisioningOutcome.LinkLost)
+                {
+                    // What the air gave back: a link or transaction that timed out, a link lost.
+                    PbAdvWindow.OnFailure(_context.Scheduler.NowMilliseconds);
+                }
             }
             else
             {

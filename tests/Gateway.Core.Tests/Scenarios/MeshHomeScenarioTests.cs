@@ -68,7 +68,7 @@ namespace Gateway.Core.Tests.Scenarios
             var state = rig.Gateway.Workflow.Find(node.Uuid);
             Assert.True(rig.Scheduler.RunUntil(() => state.Stage == MeshDeviceStage.Failed, 900_000), rig.Describe());
             Assert.Equal(rig.Gateway.Workflow.ConfigurationRetryCount, state.ConfigurationRetries);
-            Assert.Equal("composition-timeout", state.FailureReason);
+            Assert.Equal("composition-timeout after " + (rig.Gateway.Workflow.ConfigurationRetryCount + 1) + " attempts", state.FailureReason);
             Assert.Equal(1, rig.Gateway.Workflow.FailedCount);
         }
 

@@ -12,11 +12,14 @@ public sealed class MeshGatewayOptions
 
     public bool PrecomputeKeyPair { get; set; } = true;
 
-    public int MaxPbAdvSessions { get; set; } = 4;
+    public int MaxPbAdvSessions { get; set; } = 8;
 
     public int MaxGattConnections { get; set; } = 3;
 
     public bool PreferPbAdv { get; set; } = true;
+
+    /// <summary>Network PDUs, PB-ADV and beacons take turns at the advertiser through the core's <see cref="Gateway.Core.Mesh.Bearers.AdvertisingScheduler"/> (false: straight to the radio).</summary>
+    public bool FairAdvertiser { get; set; } = true;
 
     public int DiscoveryCapacity { get; set; } = 128;
 
@@ -39,6 +42,13 @@ public sealed class MeshGatewayOptions
 
     /// <summary>IV Index of a new network (or of an imported one: the CDB does not carry it).</summary>
     public uint InitialIvIndex { get; set; }
+
+    /// <summary>
+    /// Sources the gateway's replay protection list holds (MshPRT §3.9.8: a full list refuses
+    /// messages from new sources, so it must cover every node the gateway talks to; the core's
+    /// default of 64 stalled every configuration past the 64th node).
+    /// </summary>
+    public int ReplayListCapacity { get; set; } = 512;
 
     /// <summary>Configuration client timeouts and retries (null: the core's defaults).</summary>
     public ConfigClientOptions ConfigClient { get; set; }

@@ -83,13 +83,15 @@ public sealed partial class SimulatedMeshGateway
 
         MeshDatabase db = DatabaseStore.Current;
         Keys = new MeshKeyStore();
-        var networkOptions = new MeshNetworkOptions { PrimaryNetKeyIndex = ((MeshNetKey)db.NetKeys[0]).Index };
+        var networkOptions = new MeshNetworkOptions { PrimaryNetKeyIndex = ((MeshNetKey)db.NetKeys[0]).Index, ReplayListCapacity = Options.ReplayListCapacity };
         Network = new MeshNetwork(_scheduler, random, aes, storage, Log, Keys, db.GatewayAddress, db.GatewayNode.ElementCount, networkOptions);
         Network.Start(Options.InitialIvIndex);
         Registry = new MeshDatabaseRegistry(DatabaseStore, Keys, Network, aes, Log) { Clock = Timestamp };
         if (Options.AdvertisingBearer)
         {
-            NetworkBearer = new AdvertisingNetworkBearer(Radio, 3, 20);
+            NetworkBearer = Advertiser == null
+                ? new AdvertisingNetworkBearer(Radio, 3, 20)
+                : new AdvertisingNetworkBearer(Advertiser.GetLane(NetworkLane), Advertiser.GetLane(BeaconLane), 3, 20);
             Network.AddBearer(NetworkBearer);
         }
 

@@ -68,7 +68,14 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
         KeyWorker = new SimulatedKeyAgreementWorker(new ManagedKeyAgreement(), random, Cpu, options.ScalarMultiplicationMs, options.PrecomputeKeyPair);
         Log = new CapturingLog();
         Context = new ProvisioningContext(scheduler, random, KeyWorker, new ManagedAes128(), Log, options.Settings);
-        PbAdv = new PbAdvBearer(radio, scheduler, random, options.PbAdvOptions);
+        if (options.FairAdvertiser)
+        {
+            // One advertiser, three classes taking turns: Network PDUs, PB-ADV, beacons.
+            Advertiser = new AdvertisingScheduler(radio, scheduler, new[] { 16, 16, 2 });
+        }
+
+        PbAdv = new PbAdvBearer(Advertiser == null ? radio : Advertiser.GetLane(PbAdvLane), scheduler, random, options.PbAdvOptions);
+        PbAdv.Pacer = Advertiser;
         Discovery = new UnprovisionedDeviceTable(scheduler, new DiscoveryOptions { Capacity = options.DiscoveryCapacity });
         radio.SetReceiver(OnAdvertisement);
         Provisioner = new MeshProvisioner(Context, PbAdv, central, null) { MaxPbAdvSessions = options.MaxPbAdvSessions };
@@ -79,6 +86,14 @@ public sealed partial class SimulatedMeshGateway : IProvisionerEvents
             Process.Run(() => BuildMeshStack(storage, cloud, random, seed));
         }
     }
+
+    /// <summary>Lanes of <see cref="Advertiser"/>.</summary>
+    public const int NetworkLane = 0;
+    public const int PbAdvLane = 1;
+    public const int BeaconLane = 2;
+
+    /// <summary>The fair queue in front of the radio (null when <see cref="MeshGatewayOptions.FairAdvertiser"/> is off).</summary>
+    public AdvertisingScheduler Advertiser { get; }
 
     /// <summary>The gateway's software; <see cref="PowerFail"/> kills it.</summary>
     public Process.SimulatedProcess Process { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Gateway.Core.Mesh.Discovery;
 using Gateway.Core.Runtime;
 using Xunit;
@@ -166,22 +167,55 @@ namespace Gateway.Core.Tests.Mesh.Bearers
         }
 
         [Fact]
-        public void FullTableEvictsTheLeastRecentlyHeardDevice()
+        public void FullTableEvictsTheDeviceThatEnteredFirst()
         {
             var (scheduler, table, events) = Table(new DiscoveryOptions { Capacity = 2 });
             Feed(table, 1, -60, BeaconFor(1));
             scheduler.Advance(10);
             Feed(table, 2, -60, BeaconFor(2));
             scheduler.Advance(10);
-            Feed(table, 1, -60, BeaconFor(1)); // 1 is now more recent than 2
+            Feed(table, 1, -60, BeaconFor(1)); // heard again, but it has had its turn longest
             scheduler.Advance(10);
             Feed(table, 3, -60, BeaconFor(3));
             Assert.Equal(1, table.EvictedCount);
             Assert.Equal(2, table.Count);
-            Assert.NotNull(table.Find(UuidFor(1)));
-            Assert.Null(table.Find(UuidFor(2)));
+            Assert.Null(table.Find(UuidFor(1)));
+            Assert.NotNull(table.Find(UuidFor(2)));
             Assert.NotNull(table.Find(UuidFor(3)));
             Assert.Equal(3, events.Count);
+        }
+
+        /// <summary>
+        /// Issue 11: 150 devices in range of a 32-row table, each beaconing every second (in a
+        /// shuffled order): every one is reported (DeviceFound New) at its first beacon heard, so
+        /// within one beacon interval, and the rows never exceed the capacity.
+        /// </summary>
+        [Fact]
+        public void MoreDevicesThanRowsAreEachReportedAtTheirFirstBeacon()
+        {
+            var (scheduler, table, events) = Table(new DiscoveryOptions { Capacity = 32 });
+            var firstReport = new System.Collections.Generic.Dictionary<string, long>();
+            table.DeviceFound += (device, change) =>
+            {
+                string key = Hex.Encode(device.Uuid);
+                if (change == UnprovisionedDeviceChange.New && !firstReport.ContainsKey(key))
+                {
+                    firstReport[key] = scheduler.NowMilliseconds;
+                }
+            };
+            var random = new System.Random(11);
+            for (int round = 0; round < 3; round++)
+            {
+                foreach (int n in System.Linq.Enumerable.Range(1, 150).OrderBy(_ => random.Next()))
+                {
+                    Feed(table, (ulong)n, -60, BeaconFor(n));
+                    scheduler.Advance(1000 / 150);
+                    Assert.True(table.Count <= 32);
+                }
+            }
+
+            Assert.Equal(150, firstReport.Count);
+            Assert.True(firstReport.Values.Max() <= 1000, "last first report at " + firstReport.Values.Max() + " ms");
         }
 
         [Fact]
