@@ -28,18 +28,31 @@ namespace Gateway.Core.Crypto
             }
 
             _cipher = cipher;
-
-            // RFC 4493 §2.3 Generate_Subkey: L = AES-128(K, 0^128), K1 = L << 1, K2 = K1 << 1,
-            // each xored with Rb = 0x87 when the shifted-out bit was 1.
-            _cipher.EncryptBlock(_x, 0, _k1, 0);
-            DoubleInPlace(_k1);
-            Array.Copy(_k1, _k2, 16);
-            DoubleInPlace(_k2);
+            GenerateSubkeys();
         }
 
         public AesCmac(IAes128 aes, byte[] key)
             : this(CreateCipher(aes, key))
         {
+        }
+
+        /// <summary>
+        /// Recomputes the subkeys after the block cipher given to the constructor was re-keyed
+        /// (<see cref="ManagedAesBlockCipher.SetKey"/>): the toolbox reuses one instance for every
+        /// derived key instead of allocating a cipher and a MAC per key. Starts a new MAC.
+        /// </summary>
+        internal void Rekey()
+        {
+            Begin();
+            GenerateSubkeys();
+        }
+
+        /// <summary>Overwrites the subkeys and the state (call with the cipher cleared too).</summary>
+        internal void Clear()
+        {
+            Begin();
+            Array.Clear(_k1, 0, 16);
+            Array.Clear(_k2, 0, 16);
         }
 
         /// <summary>Starts a new MAC; any unfinished one is discarded.</summary>
@@ -143,6 +156,17 @@ namespace Gateway.Core.Crypto
             byte[] mac = new byte[MacLength];
             Compute(message, 0, message == null ? 0 : message.Length, mac, 0);
             return mac;
+        }
+
+        private void GenerateSubkeys()
+        {
+            // RFC 4493 §2.3 Generate_Subkey: L = AES-128(K, 0^128), K1 = L << 1, K2 = K1 << 1,
+            // each xored with Rb = 0x87 when the shifted-out bit was 1.
+            Array.Clear(_x, 0, 16);
+            _cipher.EncryptBlock(_x, 0, _k1, 0);
+            DoubleInPlace(_k1);
+            Array.Copy(_k1, _k2, 16);
+            DoubleInPlace(_k2);
         }
 
         private static void DoubleInPlace(byte[] block)

@@ -1,17 +1,22 @@
+using System;
 using Gateway.Core.Runtime;
 
 namespace Gateway.Core.Crypto
 {
     /// <summary>
     /// One expanded AES-128 key of <see cref="ManagedAes128"/>: the 44-word schedule of FIPS-197
-    /// §5.2 for the cipher and the equivalent-inverse-cipher schedule of §5.3.5 for decryption.
+    /// §5.2 for the cipher and the equivalent-inverse-cipher schedule of §5.3.5 for decryption,
+    /// made on the first decryption only (CMAC, CCM and the mesh key derivations never decrypt).
+    /// The crypto toolbox re-keys one instance with <see cref="SetKey"/> instead of allocating a
+    /// cipher per derived key.
     /// </summary>
     internal sealed class ManagedAesBlockCipher : IBlockCipher
     {
         private const int Rounds = 10;
 
         private readonly uint[] _encryptionKeys = new uint[4 * (Rounds + 1)];
-        private readonly uint[] _decryptionKeys = new uint[4 * (Rounds + 1)];
+        private uint[] _decryptionKeys;
+        private bool _decryptionReady;
         private readonly byte[] _sbox;
         private readonly byte[] _inverseSbox;
         private readonly uint[] _te;
@@ -23,7 +28,26 @@ namespace Gateway.Core.Crypto
             _inverseSbox = inverseSbox;
             _te = te;
             _td = td;
-            ExpandKey(key);
+            ExpandKey(key, 0);
+        }
+
+        /// <summary>Replaces the key with the 16 octets at <paramref name="key"/>[<paramref name="offset"/>]; allocates nothing.</summary>
+        internal void SetKey(byte[] key, int offset)
+        {
+            CryptoArguments.CheckRange(key, offset, 16, "AES key");
+            ExpandKey(key, offset);
+        }
+
+        /// <summary>Overwrites the key schedules (the key is gone until <see cref="SetKey"/>).</summary>
+        internal void Clear()
+        {
+            Array.Clear(_encryptionKeys, 0, _encryptionKeys.Length);
+            if (_decryptionKeys != null)
+            {
+                Array.Clear(_decryptionKeys, 0, _decryptionKeys.Length);
+            }
+
+            _decryptionReady = false;
         }
 
         public void EncryptBlock(byte[] input, int inputOffset, byte[] output, int outputOffset)
@@ -64,6 +88,11 @@ namespace Gateway.Core.Crypto
         {
             CryptoArguments.CheckRange(input, inputOffset, 16, "AES input block");
             CryptoArguments.CheckRange(output, outputOffset, 16, "AES output block");
+            if (!_decryptionReady)
+            {
+                ExpandDecryptionKey();
+            }
+
             uint[] rk = _decryptionKeys;
             uint[] td = _td;
             uint s0 = ReadWord(input, inputOffset) ^ rk[0];
@@ -93,13 +122,13 @@ namespace Gateway.Core.Crypto
             WriteWord(Substitute(isb, s3, s2, s1, s0) ^ rk[k + 3], output, outputOffset + 12);
         }
 
-        private void ExpandKey(byte[] key)
+        private void ExpandKey(byte[] key, int offset)
         {
             // KeyExpansion, FIPS-197 §5.2 (Nk = 4).
             uint[] w = _encryptionKeys;
             for (int i = 0; i < 4; i++)
             {
-                w[i] = ReadWord(key, 4 * i);
+                w[i] = ReadWord(key, offset + (4 * i));
             }
 
             uint rcon = 0x01;
@@ -115,6 +144,18 @@ namespace Gateway.Core.Crypto
 
                 w[i] = w[i - 4] ^ temp;
             }
+
+            _decryptionReady = false;
+        }
+
+        private void ExpandDecryptionKey()
+        {
+            if (_decryptionKeys == null)
+            {
+                _decryptionKeys = new uint[4 * (Rounds + 1)];
+            }
+
+            uint[] w = _encryptionKeys;
 
             // Decryption schedule: round keys in reverse order, InvMixColumns applied to rounds 1..9.
             // Td[S[b]] is InvMixColumns of the column (b, 0, 0, 0), so four lookups undo one word.
@@ -133,6 +174,8 @@ namespace Gateway.Core.Crypto
                     dk[(4 * round) + j] = word;
                 }
             }
+
+            _decryptionReady = true;
         }
 
         private static uint Substitute(byte[] box, uint a, uint b, uint c, uint d)

@@ -7,9 +7,10 @@ namespace Gateway.Core.Crypto
     /// The Bluetooth Mesh security toolbox (MshPRT v1.1 §3.9.2, as written out and checked in
     /// reference/ble-mesh.md §2.1): s1, k1–k4 on AES-CMAC, s2 and k5 on HMAC-SHA-256, the keys
     /// derived from a NetKey (IdentityKey, BeaconKey, PrivateBeaconKey) and virtual addresses.
-    /// The s1 salts of the constant strings are computed once per instance. Every derivation with
-    /// a fresh key creates one block cipher through the <see cref="IAes128"/> port (key setup,
-    /// not per packet). An instance is not thread-safe.
+    /// The s1 salts of the constant strings are computed once per instance. A derivation with a
+    /// fresh key re-keys one working cipher and CMAC when the port is <see cref="ManagedAes128"/>
+    /// (nothing allocated) and creates a block cipher through the <see cref="IAes128"/> port
+    /// otherwise (key setup, not per packet). An instance is not thread-safe.
     /// </summary>
     public sealed class MeshCrypto
     {
@@ -23,6 +24,10 @@ namespace Gateway.Core.Crypto
         private readonly byte[] _key = new byte[KeyLength];
         private readonly byte[] _t = new byte[KeyLength];
         private readonly byte[] _hmacT = new byte[HmacSha256.MacLength];
+
+        /// <summary>The re-keyable working cipher and its CMAC, or null when the port's ciphers cannot be re-keyed.</summary>
+        private readonly ManagedAesBlockCipher _workCipher;
+        private readonly AesCmac _workCmac;
 
         private readonly byte[] _saltSmk2;
         private readonly byte[] _saltSmk3;
@@ -46,6 +51,11 @@ namespace Gateway.Core.Crypto
             _zeroKeyCmac = new AesCmac(aes.CreateEncryptor(new byte[KeyLength]));
             _zeroKeyHmac = new HmacSha256(new byte[HmacSha256.MacLength]);
             _hmac = new HmacSha256(_hmacT);
+            _workCipher = aes.CreateEncryptor(new byte[KeyLength]) as ManagedAesBlockCipher;
+            if (_workCipher != null)
+            {
+                _workCmac = new AesCmac(_workCipher);
+            }
 
             _saltSmk2 = S1(CryptoArguments.Ascii("smk2"));
             _saltSmk3 = S1(CryptoArguments.Ascii("smk3"));
@@ -78,6 +88,7 @@ namespace Gateway.Core.Crypto
             Keyed(salt, saltOffset, "k1 SALT").Compute(n, nOffset, nCount, _t, 0);
             Keyed(_t, 0, "k1 T").Compute(p, pOffset, pCount, result, resultOffset);
             Array.Clear(_t, 0, KeyLength);
+            Forget();
         }
 
         public byte[] K1(byte[] n, byte[] salt, byte[] p)
@@ -121,6 +132,7 @@ namespace Gateway.Core.Crypto
             cmacT.Finish(privacyKey, privacyKeyOffset);
 
             Array.Clear(_t, 0, KeyLength);
+            Forget();
             Array.Clear(_key, 0, KeyLength);
             return nid;
         }
@@ -139,6 +151,7 @@ namespace Gateway.Core.Crypto
             Keyed(_t, 0, "k3 T").Compute(_id64, 0, _id64.Length, _t, 0);
             Array.Copy(_t, KeyLength - NetworkIdLength, networkId, networkIdOffset, NetworkIdLength);
             Array.Clear(_t, 0, KeyLength);
+            Forget();
         }
 
         public byte[] K3(byte[] n)
@@ -156,6 +169,7 @@ namespace Gateway.Core.Crypto
             Keyed(_t, 0, "k4 T").Compute(_id6, 0, _id6.Length, _t, 0);
             byte aid = (byte)(_t[15] & 0x3F);
             Array.Clear(_t, 0, KeyLength);
+            Forget();
             return aid;
         }
 
@@ -260,13 +274,40 @@ namespace Gateway.Core.Crypto
             K1(netKey, netKeyOffset, KeyLength, salt, 0, _id128, 0, _id128.Length, result, resultOffset);
         }
 
-        private AesCmac Keyed(byte[] key, int keyOffset, string name)
+        /// <summary>The s1 CMAC (zero key), for callers that MAC a concatenation (ProvisioningSalt).</summary>
+        internal AesCmac ZeroKeyCmac
+        {
+            get { return _zeroKeyCmac; }
+        }
+
+        /// <summary>
+        /// A CMAC under the 16 octets at <paramref name="key"/>[<paramref name="keyOffset"/>], valid until
+        /// the next derivation of this instance; <see cref="Forget"/> wipes it.
+        /// </summary>
+        internal AesCmac Keyed(byte[] key, int keyOffset, string name)
         {
             CryptoArguments.CheckRange(key, keyOffset, KeyLength, name);
+            if (_workCipher != null)
+            {
+                _workCipher.SetKey(key, keyOffset);
+                _workCmac.Rekey();
+                return _workCmac;
+            }
+
             Array.Copy(key, keyOffset, _key, 0, KeyLength);
             AesCmac cmac = new AesCmac(_aes.CreateEncryptor(_key));
             Array.Clear(_key, 0, KeyLength);
             return cmac;
+        }
+
+        /// <summary>Wipes the working cipher's key schedule and subkeys after a derivation.</summary>
+        internal void Forget()
+        {
+            if (_workCipher != null)
+            {
+                _workCipher.Clear();
+                _workCmac.Clear();
+            }
         }
 
         private static byte[] WithOne(byte[] ascii)

@@ -9,6 +9,8 @@ namespace Gateway.Core.Crypto
     /// and BTM_ECDH_P256_HMAC_SHA256_AES_CCM (0x01). Pure functions of their inputs; the state
     /// machine and the ECDH itself live elsewhere. Results are new arrays (once per provisioned
     /// device, not a hot path); intermediate secrets in scratch buffers are cleared after use.
+    /// With <see cref="ManagedAes128"/> the CMACs, the CCM and the HMAC are re-keyed instances
+    /// made once, so a whole exchange allocates only its results here.
     /// An instance is not thread-safe.
     /// </summary>
     public sealed class ProvisioningCrypto
@@ -39,6 +41,9 @@ namespace Gateway.Core.Crypto
         private readonly byte[] _prdk = CryptoArguments.Ascii("prdk");
         private readonly byte[] _k5Input = new byte[EcdhSecretLength + 32];
         private readonly byte[] _block = new byte[16];
+        private readonly ManagedAesBlockCipher _ccmCipher;
+        private readonly AesCcm _ccm;
+        private HmacSha256 _confirmationHmac;
 
         public ProvisioningCrypto(IAes128 aes)
         {
@@ -49,6 +54,13 @@ namespace Gateway.Core.Crypto
 
             _aes = aes;
             _mesh = new MeshCrypto(aes);
+
+            // With the managed AES one cipher is re-keyed with each SessionKey; other ports get a new one.
+            _ccmCipher = aes.CreateEncryptor(new byte[16]) as ManagedAesBlockCipher;
+            if (_ccmCipher != null)
+            {
+                _ccm = new AesCcm(_ccmCipher, SessionNonceLength);
+            }
         }
 
         /// <summary>
@@ -126,18 +138,27 @@ namespace Gateway.Core.Crypto
             if (algorithm == AlgorithmCmacAes128)
             {
                 CryptoArguments.CheckLength(authValue, length, "AuthValue");
-                AesCmac cmac = new AesCmac(_aes.CreateEncryptor(confirmationKey));
+                AesCmac cmac = _mesh.Keyed(confirmationKey, 0, "ConfirmationKey");
                 cmac.Begin();
                 cmac.Update(random, 0, length);
                 cmac.Update(authValue, 0, length);
                 cmac.Finish(confirmation, 0);
+                _mesh.Forget();
                 return confirmation;
             }
 
             // The AuthValue is not in the MAC input here; it is already in the ConfirmationKey.
-            HmacSha256 hmac = new HmacSha256(confirmationKey);
-            hmac.Compute(random, 0, length, confirmation, 0);
-            hmac.Clear();
+            if (_confirmationHmac == null)
+            {
+                _confirmationHmac = new HmacSha256(confirmationKey);
+            }
+            else
+            {
+                _confirmationHmac.SetKey(confirmationKey, 0, length);
+            }
+
+            _confirmationHmac.Compute(random, 0, length, confirmation, 0);
+            _confirmationHmac.Clear();
             return confirmation;
         }
 
@@ -148,7 +169,7 @@ namespace Gateway.Core.Crypto
             CryptoArguments.CheckLength(confirmationSalt, length, "ConfirmationSalt");
             CryptoArguments.CheckLength(randomProvisioner, length, "RandomProvisioner");
             CryptoArguments.CheckLength(randomDevice, length, "RandomDevice");
-            AesCmac s1 = new AesCmac(_aes.CreateEncryptor(new byte[16]));
+            AesCmac s1 = _mesh.ZeroKeyCmac;
             s1.Begin();
             s1.Update(confirmationSalt, 0, length);
             s1.Update(randomProvisioner, 0, length);
@@ -192,6 +213,7 @@ namespace Gateway.Core.Crypto
             AesCcm ccm = CreateCcm(sessionKey, sessionNonce);
             ccm.Encrypt(sessionNonce, 0, provisioningData, offset, ProvisioningDataLength,
                 null, 0, 0, output, outputOffset, ProvisioningDataMicLength);
+            ForgetSessionKey();
         }
 
         /// <summary>
@@ -202,15 +224,31 @@ namespace Gateway.Core.Crypto
             byte[] encrypted, int offset, byte[] output, int outputOffset)
         {
             AesCcm ccm = CreateCcm(sessionKey, sessionNonce);
-            return ccm.TryDecrypt(sessionNonce, 0, encrypted, offset, EncryptedProvisioningDataLength,
+            bool authentic = ccm.TryDecrypt(sessionNonce, 0, encrypted, offset, EncryptedProvisioningDataLength,
                 null, 0, 0, output, outputOffset, ProvisioningDataMicLength);
+            ForgetSessionKey();
+            return authentic;
+        }
+
+        private void ForgetSessionKey()
+        {
+            if (_ccmCipher != null)
+            {
+                _ccmCipher.Clear();
+            }
         }
 
         private AesCcm CreateCcm(byte[] sessionKey, byte[] sessionNonce)
         {
             CryptoArguments.CheckLength(sessionKey, SessionKeyLength, "SessionKey");
             CryptoArguments.CheckLength(sessionNonce, SessionNonceLength, "SessionNonce");
-            return new AesCcm(_aes.CreateEncryptor(sessionKey), SessionNonceLength);
+            if (_ccmCipher == null)
+            {
+                return new AesCcm(_aes.CreateEncryptor(sessionKey), SessionNonceLength);
+            }
+
+            _ccmCipher.SetKey(sessionKey, 0);
+            return _ccm;
         }
 
         private byte[] DeriveFromEcdh(byte[] ecdhSecret, byte[] provisioningSalt, byte[] p)

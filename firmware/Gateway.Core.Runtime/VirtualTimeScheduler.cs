@@ -12,6 +12,10 @@ namespace Gateway.Core.Runtime
     {
         private readonly ArrayList _timers = new ArrayList(); // sorted by (Due, Sequence)
         private readonly Queue _posted = new Queue();
+
+        // Entries of timers that ran or were cancelled, reused by Schedule: a long simulation (a
+        // whole home's provisioning) schedules timers all the time and should not allocate for each.
+        private readonly ArrayList _free = new ArrayList();
         private long _now;
         private long _sequence;
         private int _nextId;
@@ -68,7 +72,21 @@ namespace Gateway.Core.Runtime
                 _nextId = 1;
             }
 
-            TimerEntry entry = new TimerEntry(_nextId, SaturatingAdd(_now, delayMilliseconds), _sequence++, callback);
+            TimerEntry entry;
+            if (_free.Count > 0)
+            {
+                entry = (TimerEntry)_free[_free.Count - 1];
+                _free.RemoveAt(_free.Count - 1);
+            }
+            else
+            {
+                entry = new TimerEntry();
+            }
+
+            entry.Id = _nextId;
+            entry.Due = SaturatingAdd(_now, delayMilliseconds);
+            entry.Sequence = _sequence++;
+            entry.Callback = callback;
             Insert(entry);
             return entry.Id;
         }
@@ -77,9 +95,11 @@ namespace Gateway.Core.Runtime
         {
             for (int i = 0; i < _timers.Count; i++)
             {
-                if (((TimerEntry)_timers[i]).Id == timerId)
+                TimerEntry entry = (TimerEntry)_timers[i];
+                if (entry.Id == timerId)
                 {
                     _timers.RemoveAt(i);
+                    Release(entry);
                     return true;
                 }
             }
@@ -123,7 +143,9 @@ namespace Gateway.Core.Runtime
                 }
 
                 ExecutedCount++;
-                next.Callback();
+                Action callback = next.Callback;
+                Release(next);
+                callback();
                 RunPending();
             }
 
@@ -166,7 +188,9 @@ namespace Gateway.Core.Runtime
                 }
 
                 ExecutedCount++;
-                next.Callback();
+                Action callback = next.Callback;
+                Release(next);
+                callback();
                 RunPending();
             }
 
@@ -220,23 +244,21 @@ namespace Gateway.Core.Runtime
             _timers.Insert(lo, entry);
         }
 
+        private void Release(TimerEntry entry)
+        {
+            entry.Callback = null;
+            _free.Add(entry);
+        }
+
         private sealed class TimerEntry
         {
-            public TimerEntry(int id, long due, long sequence, Action callback)
-            {
-                Id = id;
-                Due = due;
-                Sequence = sequence;
-                Callback = callback;
-            }
+            public int Id;
 
-            public int Id { get; }
+            public long Due;
 
-            public long Due { get; }
+            public long Sequence;
 
-            public long Sequence { get; }
-
-            public Action Callback { get; }
+            public Action Callback;
         }
     }
 

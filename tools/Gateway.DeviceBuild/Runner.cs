@@ -80,6 +80,7 @@ namespace Gateway.DeviceBuild
                 if (!_options.NoTests)
                 {
                     RunTests();
+                    ReportEcdhRatio();
                 }
 
                 PrintSizes();

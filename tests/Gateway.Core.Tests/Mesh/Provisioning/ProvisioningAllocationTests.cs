@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Gateway.Core.Tests.Mesh.Provisioning
 {
     /// <summary>
-    /// The issue's memory budget: managed allocations per provisioning session ≤ 32 KB on the host
+    /// The issue's memory budget: managed allocations per provisioning session ≤ 8 KB (issue 11; 13,376 B before the crypto toolbox re-keyed its ciphers and the virtual-time scheduler reused its timer entries, 3,200 B after) on the host
     /// (GC.GetAllocatedBytesForCurrentThread). Measured over one whole provisioner-side exchange
     /// after a warm-up: the session, its PB-ADV link and the key worker (ManagedKeyAgreement: key
     /// generation and ECDH), on the virtual-time scheduler. The device is a scripted radio that
@@ -18,7 +18,7 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
     /// </summary>
     public class ProvisioningAllocationTests
     {
-        private const long Budget = 32 * 1024;
+        private const long Budget = 8 * 1024;
         private readonly ITestOutputHelper _output;
 
         public ProvisioningAllocationTests(ITestOutputHelper output)
@@ -27,7 +27,7 @@ namespace Gateway.Core.Tests.Mesh.Provisioning
         }
 
         [Fact]
-        public void OneProvisionerExchangeAllocatesAtMost32KB()
+        public void OneProvisionerExchangeAllocatesAtMost8KB()
         {
             var rig = new Rig(exchanges: 3);
             rig.RunExchange(); // warm-up: JIT, static tables, first-use caches
