@@ -111,6 +111,10 @@ namespace Gateway.Core.Orchestration
                 _scanning = false;
                 _connectedNode = _current.Address;
                 _client.Connect(address);
+
+                // Configuration messages go to the node's primary element (its Configuration
+                // Server): over this link only, not the advertising bearer as well.
+                _client.IdentifyServer(_current.Address, 1);
             }
         }
 

@@ -53,7 +53,7 @@ namespace Gateway.Core.Orchestration
             ProvisioningRetryDelayMs = 2000;
             ConfigurationRetryCount = 3;
             ConfigurationRetryDelayMs = 5000;
-            ConfigurationWindow = new CongestionWindow(1, 2, 8);
+            ConfigurationWindow = new CongestionWindow(1, 2, 12);
             _discovery.DeviceFound += OnDeviceFound;
             _cloud.RegisterRequestHandler(AlinkMethods.MeshDeviceProvision, OnProvisionRequest);
             _cloud.RegisterRequestHandler(AlinkMethods.MeshNodeReset, OnNodeResetRequest);
@@ -92,7 +92,7 @@ namespace Gateway.Core.Orchestration
 
         /// <summary>
         /// How many node configurations run at once: it widens by one with each configured node
-        /// and halves when an exchange times out or cannot be sent (floor 1, ceiling 8; replace it
+        /// and halves when an exchange times out or cannot be sent (floor 1, ceiling 12; replace it
         /// for other limits). Configurations beyond it wait in a queue.
         /// </summary>
         public CongestionWindow ConfigurationWindow { get; set; }

@@ -16,7 +16,7 @@ namespace Gateway.Core.Mesh.Network
     /// filter with our addresses so the proxy forwards what is sent to us (MshPRT §6.7).
     /// A SAR violation or a stalled segmented message drops the link (MshPRT §6.3.2).
     /// </summary>
-    public sealed class GattProxyClient : INetworkBearer, IGattClientHandler
+    public sealed class GattProxyClient : INetworkBearer, IDirectNetworkBearer, IGattClientHandler
     {
         public const ushort ServiceUuid = 0x1828;
         public const ushort DataInUuid = 0x2ADD;
@@ -112,8 +112,31 @@ namespace Gateway.Core.Mesh.Network
             }
 
             Address = address;
+            ServerAddress = 0;
+            ServerElementCount = 0;
             _connecting = true;
             _central.Connect(address, ServiceUuid, DataInUuid, DataOutUuid, this);
+        }
+
+        /// <summary>
+        /// The primary element address of the proxy server at the other end, when the caller knows
+        /// it (it connected by the node's Node Identity, MshPRT §7.2.2.2.3), and its element count;
+        /// 0 when unknown. PDUs for that node then go over this link only (<see cref="Reaches"/>).
+        /// </summary>
+        public int ServerAddress { get; private set; }
+
+        public int ServerElementCount { get; private set; }
+
+        /// <summary>Names the node at the other end of the connection being made or up (see <see cref="ServerAddress"/>).</summary>
+        public void IdentifyServer(int primaryAddress, int elementCount)
+        {
+            ServerAddress = primaryAddress;
+            ServerElementCount = elementCount < 1 ? 1 : elementCount;
+        }
+
+        public bool Reaches(int destination)
+        {
+            return IsReady && ServerAddress != 0 && destination >= ServerAddress && destination < ServerAddress + ServerElementCount;
         }
 
         public void Disconnect()

@@ -257,13 +257,25 @@ namespace Gateway.Core.Mesh.Network
             }
 
             int length = _txCodec.Encode(key, ivIndex, ctl, ttl, seq, src, dst, pdu, offset, count, false, _txBuffer, 0);
-            SendToBearers(_txBuffer, 0, length);
+            SendToBearers(_txBuffer, 0, length, dst);
             return seq;
         }
 
-        private void SendToBearers(byte[] pdu, int offset, int count)
+        private void SendToBearers(byte[] pdu, int offset, int count, int dst)
         {
             Statistics.NetworkPdusSent++;
+            for (int i = 0; i < _bearers.Count; i++)
+            {
+                // A node at the other end of a point-to-point bearer (its GATT Proxy) gets its PDUs
+                // there only (IDirectNetworkBearer).
+                IDirectNetworkBearer direct = _bearers[i] as IDirectNetworkBearer;
+                if (direct != null && direct.Reaches(dst))
+                {
+                    ((INetworkBearer)_bearers[i]).Send(pdu, offset, count);
+                    return;
+                }
+            }
+
             for (int i = 0; i < _bearers.Count; i++)
             {
                 INetworkBearer bearer = (INetworkBearer)_bearers[i];

@@ -19,7 +19,13 @@ namespace Gateway.Core.Mesh.Network
 
         public string SeqBlobName { get; set; } = SequenceNumberStore.DefaultBlobName;
 
-        public int ReplayListCapacity { get; set; } = 64;
+        /// <summary>
+        /// Sources the replay protection list holds. MshPRT §3.9.8: a full list refuses messages
+        /// from new sources, so it must cover every node the gateway talks to; 64 stalled every
+        /// configuration past a home's 64th node. 256 covers the database's capacity
+        /// (MeshDatabaseStore.DefaultMaxBlobBytes) with room for group senders.
+        /// </summary>
+        public int ReplayListCapacity { get; set; } = 256;
 
         public string ReplayBlobName { get; set; } = ReplayProtectionList.DefaultBlobName;
 

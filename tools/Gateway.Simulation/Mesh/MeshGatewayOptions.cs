@@ -12,7 +12,12 @@ public sealed class MeshGatewayOptions
 
     public bool PrecomputeKeyPair { get; set; } = true;
 
-    public int MaxPbAdvSessions { get; set; } = 8;
+    /// <summary>
+    /// Ceiling of the PB-ADV congestion window (MeshProvisioner.PbAdvWindow). 16 on the PSRAM board:
+    /// with 8 a 100-node home waited on the window, with 12–16 on the advertiser's air time
+    /// (docs/BENCHMARKS.md, "Whole homes"); each session allocates under 8 KB.
+    /// </summary>
+    public int MaxPbAdvSessions { get; set; } = 16;
 
     public int MaxGattConnections { get; set; } = 3;
 
@@ -46,9 +51,29 @@ public sealed class MeshGatewayOptions
     /// <summary>
     /// Sources the gateway's replay protection list holds (MshPRT §3.9.8: a full list refuses
     /// messages from new sources, so it must cover every node the gateway talks to; the core's
-    /// default of 64 stalled every configuration past the 64th node).
+    /// default was 64 and stalled every configuration past the 64th node; it is 256 now, the
+    /// simulation keeps room for its 200-node homes and their group senders).
     /// </summary>
     public int ReplayListCapacity { get; set; } = 512;
+
+    /// <summary>
+    /// Transmissions of each Network PDU the gateway originates on the advertising bearer, and their
+    /// spacing (the gateway's Network Transmit state, MshPRT §4.2.20). Zephyr's default is 3; the
+    /// gateway's own traffic is unicast configuration that the lower transport (segment
+    /// acknowledgments) and the configuration client (retries) already recover, so 2 spends a
+    /// third less of the one advertiser: 100-node homes finished 6–10 % sooner on three seeds.
+    /// </summary>
+    public int NetworkTransmitCount { get; set; } = 2;
+
+    public int NetworkTransmitIntervalMs { get; set; } = 20;
+
+    /// <summary>
+    /// Largest mesh database blob the gateway commits. The simulated gateway is the PSRAM board
+    /// (hardware/boards/esp32-devkitc-ve-wrover.json): 256 KB holds about 270 typical nodes
+    /// (docs/mesh-database.md, "Limits"); the core's default of 64 KB suits a board without PSRAM
+    /// and stopped a 200-node home at its 115th node.
+    /// </summary>
+    public int MaxDatabaseBytes { get; set; } = 4 * Gateway.Core.Mesh.Database.MeshDatabaseStore.DefaultMaxBlobBytes;
 
     /// <summary>Configuration client timeouts and retries (null: the core's defaults).</summary>
     public ConfigClientOptions ConfigClient { get; set; }

@@ -55,6 +55,18 @@ public sealed class MeshNodeOptions
     /// </summary>
     public int ConnectableAdvertisingIntervalMs { get; set; } = 100;
 
+    /// <summary>
+    /// How long an unprovisioned PB-GATT node advertises at <see cref="ConnectableAdvertisingIntervalMs"/>
+    /// before it slows to <see cref="SlowConnectableAdvertisingIntervalMs"/> (Zephyr pb_gatt_srv.c:
+    /// FAST_ADV_TIME 60 s, then ADV_SLOW_INT = BT_GAP_ADV_SLOW_INT_MIN..MAX, 1–1.2 s); 0 stays fast.
+    /// The GATT Proxy's Node Identity advertising after provisioning stays fast here (Zephyr stops it
+    /// after 60 s, CONFIG_BT_MESH_NODE_ID_TIMEOUT, and advertises Network ID slowly): harsher air
+    /// than a real home, and the gateway's proxy connector keeps finding the node by its identity.
+    /// </summary>
+    public long FastAdvertisingMs { get; set; } = 60_000;
+
+    public int SlowConnectableAdvertisingIntervalMs { get; set; } = 1000;
+
     /// <summary>How long a person takes to read or type an OOB value.</summary>
     public long PersonDelayMs { get; set; } = 3000;
 

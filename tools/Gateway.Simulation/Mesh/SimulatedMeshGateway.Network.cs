@@ -75,7 +75,7 @@ public sealed partial class SimulatedMeshGateway
     {
         IAes128 aes = new ManagedAes128();
         Storage = storage;
-        DatabaseStore = new MeshDatabaseStore(storage);
+        DatabaseStore = new MeshDatabaseStore(storage, Options.MaxDatabaseBytes);
         if (!DatabaseStore.Open())
         {
             DatabaseStore.Create(MeshDatabaseRegistry.CreateNetwork(random, Options.MeshName, ProvisionerUuidOf(Options, seed), "Gateway"), Timestamp());
@@ -90,8 +90,8 @@ public sealed partial class SimulatedMeshGateway
         if (Options.AdvertisingBearer)
         {
             NetworkBearer = Advertiser == null
-                ? new AdvertisingNetworkBearer(Radio, 3, 20)
-                : new AdvertisingNetworkBearer(Advertiser.GetLane(NetworkLane), Advertiser.GetLane(BeaconLane), 3, 20);
+                ? new AdvertisingNetworkBearer(Radio, Options.NetworkTransmitCount, Options.NetworkTransmitIntervalMs)
+                : new AdvertisingNetworkBearer(Advertiser.GetLane(NetworkLane), Advertiser.GetLane(BeaconLane), Options.NetworkTransmitCount, Options.NetworkTransmitIntervalMs);
             Network.AddBearer(NetworkBearer);
         }
 

@@ -107,6 +107,7 @@ public sealed partial class SimulatedMeshNode
 
     private void StartProxy(MeshNetwork network, ProvisioningData data)
     {
+        Station.Peripheral.AdvertisingIntervalMs = _options.ConnectableAdvertisingIntervalMs; // Node Identity: fast (MeshNodeOptions.FastAdvertisingMs)
         Proxy = new ProxyServerBearer(Station.Peripheral, network) { Keys = _keys, IvIndex = data.IvIndex };
         network.AddBearer(Proxy);
 

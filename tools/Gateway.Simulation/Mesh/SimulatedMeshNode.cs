@@ -82,6 +82,19 @@ public sealed partial class SimulatedMeshNode : IDeviceProvisioningEvents
             long spread = _options.StartSpreadMs > 0 ? _startRandom.NextInt((int)_options.StartSpreadMs + 1) : 0;
             _beaconTimer = _scheduler.Schedule(spread, SendBeacon);
         }
+        else if (_options.FastAdvertisingMs > 0)
+        {
+            // Zephyr's PB-GATT server advertises fast for its first 60 s, then slowly
+            // (pb_gatt_srv.c FAST_ADV_TIME, ADV_SLOW_INT = 1–1.2 s).
+            Station.Peripheral.AdvertisingIntervalMs = _options.ConnectableAdvertisingIntervalMs;
+            _scheduler.Schedule(_options.FastAdvertisingMs, () =>
+            {
+                if (!IsProvisioned)
+                {
+                    Station.Peripheral.AdvertisingIntervalMs = _options.SlowConnectableAdvertisingIntervalMs;
+                }
+            });
+        }
     }
 
     private void StartSession()
