@@ -46,16 +46,17 @@ namespace Gateway.Core.Tests.Scenarios
         }
 
         /// <summary>
-        /// The limits are where the gateway is today on the kind air (40 nodes within the issue's
-        /// 60 s; 100 nodes not yet: about 1 node/s, bound by the one advertiser's air time), so a
-        /// regression fails; the targets (100 nodes within 60 s, 120 s at loss 0.3) are
-        /// printed against the measured time.
+        /// The limits are a margin above where the gateway is on the honest air (docs/BENCHMARKS.md,
+        /// "Whole homes"), so a regression fails; 200 nodes came back once the replay list and the
+        /// database held them. The targets (100 nodes within 60 s, 120 s at loss 0.3) are
+        /// not met by the PB-ADV-only floor: the one advertiser's air time bounds it.
         /// </summary>
         [Theory]
         [InlineData(40, 0.0, 60_000)]
         [InlineData(100, 0.0, 150_000)]
         [InlineData(40, 0.3, 120_000)]
         [InlineData(100, 0.3, 240_000)]
+        [InlineData(200, 0.0, 600_000)]
         public void FloorAtOnce(int nodes, double loss, long limitMs)
         {
             var rig = Floor(7, nodes, loss);

@@ -56,12 +56,14 @@ public sealed class MeshNodeOptions
     public int ConnectableAdvertisingIntervalMs { get; set; } = 100;
 
     /// <summary>
-    /// How long an unprovisioned PB-GATT node advertises at <see cref="ConnectableAdvertisingIntervalMs"/>
-    /// before it slows to <see cref="SlowConnectableAdvertisingIntervalMs"/> (Zephyr pb_gatt_srv.c:
-    /// FAST_ADV_TIME 60 s, then ADV_SLOW_INT = BT_GAP_ADV_SLOW_INT_MIN..MAX, 1–1.2 s); 0 stays fast.
-    /// The GATT Proxy's Node Identity advertising after provisioning stays fast here (Zephyr stops it
-    /// after 60 s, CONFIG_BT_MESH_NODE_ID_TIMEOUT, and advertises Network ID slowly): harsher air
-    /// than a real home, and the gateway's proxy connector keeps finding the node by its identity.
+    /// How long a PB-GATT node advertises at <see cref="ConnectableAdvertisingIntervalMs"/> before it
+    /// slows to <see cref="SlowConnectableAdvertisingIntervalMs"/>; 0 stays fast. Unprovisioned:
+    /// Zephyr pb_gatt_srv.c, FAST_ADV_TIME 60 s, then ADV_SLOW_INT (BT_GAP_ADV_SLOW_INT_MIN..MAX,
+    /// 1–1.2 s). Provisioned: Node Identity for at most 60 s (MshPRT §4.2.12, Zephyr
+    /// CONFIG_BT_MESH_NODE_ID_TIMEOUT), then Zephyr advertises Network ID at ADV_SLOW_INT. The
+    /// simulated node keeps its Node Identity content at the slow interval: the air time is
+    /// Zephyr's, but a gateway that reaches the node only after 60 s still recognises it (a real
+    /// one would connect by Network ID and ask for Node Identity; not modelled).
     /// </summary>
     public long FastAdvertisingMs { get; set; } = 60_000;
 

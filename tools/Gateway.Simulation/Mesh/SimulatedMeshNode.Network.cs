@@ -107,7 +107,15 @@ public sealed partial class SimulatedMeshNode
 
     private void StartProxy(MeshNetwork network, ProvisioningData data)
     {
-        Station.Peripheral.AdvertisingIntervalMs = _options.ConnectableAdvertisingIntervalMs; // Node Identity: fast (MeshNodeOptions.FastAdvertisingMs)
+        // Node Identity: fast for at most 60 s (MshPRT §4.2.12; Zephyr CONFIG_BT_MESH_NODE_ID_TIMEOUT),
+        // then at the slow interval Zephyr's Network ID advertising uses (MeshNodeOptions.FastAdvertisingMs).
+        Station.Peripheral.AdvertisingIntervalMs = _options.ConnectableAdvertisingIntervalMs;
+        if (_options.FastAdvertisingMs > 0)
+        {
+            VirtualGattPeripheral peripheral = Station.Peripheral;
+            _scheduler.Schedule(_options.FastAdvertisingMs, () => peripheral.AdvertisingIntervalMs = _options.SlowConnectableAdvertisingIntervalMs);
+        }
+
         Proxy = new ProxyServerBearer(Station.Peripheral, network) { Keys = _keys, IvIndex = data.IvIndex };
         network.AddBearer(Proxy);
 
