@@ -111,49 +111,49 @@ namespace Gateway.Core.Crypto
             long r7 = t & 0xFFFFFFFF;
             long f = (t >> 32) + 5;
 
-            // With k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1, V = R + f k is the value mod p and V < 2p.
-            // U = V + k carries out of 256 bits exactly when V >= p, and then its low bits are V - p.
-            // V and U are independent carry chains, so the processor runs them side by side.
+            // V = R + f k (k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1) is the value mod p and V < 2p.
+            // U = V + k carries out of 256 bits exactly when V >= p, and then its low 256 bits are
+            // V - p; otherwise V = U - k. One carry chain for U, one that takes k off again (masked).
             long g = f + 1;
-            long v = r0 + f;
             long u = r0 + g;
-            uint v0 = (uint)v;
-            uint u0 = (uint)u;
-            v = r1 + (v >> 32);
+            long w0 = u & 0xFFFFFFFF;
             u = r1 + (u >> 32);
-            uint v1 = (uint)v;
-            uint u1 = (uint)u;
-            v = r2 + (v >> 32);
+            long w1 = u & 0xFFFFFFFF;
             u = r2 + (u >> 32);
-            uint v2 = (uint)v;
-            uint u2 = (uint)u;
-            v = (r3 - f) + (v >> 32);
+            long w2 = u & 0xFFFFFFFF;
             u = (r3 - g) + (u >> 32);
-            uint v3 = (uint)v;
-            uint u3 = (uint)u;
-            v = r4 + (v >> 32);
+            long w3 = u & 0xFFFFFFFF;
             u = r4 + (u >> 32);
-            uint v4 = (uint)v;
-            uint u4 = (uint)u;
-            v = r5 + (v >> 32);
+            long w4 = u & 0xFFFFFFFF;
             u = r5 + (u >> 32);
-            uint v5 = (uint)v;
-            uint u5 = (uint)u;
-            v = (r6 - f) + (v >> 32);
+            long w5 = u & 0xFFFFFFFF;
             u = (r6 - g) + (u >> 32);
-            uint v6 = (uint)v;
-            uint u6 = (uint)u;
-            v = (r7 + f) + (v >> 32);
+            long w6 = u & 0xFFFFFFFF;
             u = (r7 + g) + (u >> 32);
-            uint m = (uint)-(int)(u >> 32);
-            r[7] = ((uint)u & m) | ((uint)v & ~m);
-            r[0] = (u0 & m) | (v0 & ~m);
-            r[1] = (u1 & m) | (v1 & ~m);
-            r[2] = (u2 & m) | (v2 & ~m);
-            r[3] = (u3 & m) | (v3 & ~m);
-            r[4] = (u4 & m) | (v4 & ~m);
-            r[5] = (u5 & m) | (v5 & ~m);
-            r[6] = (u6 & m) | (v6 & ~m);
+            long back = 1 - (u >> 32); // 1 when U < 2^256: the result is U - k
+            long w7 = (u & 0xFFFFFFFF) - back;
+            u = w0 - back;
+            uint x0 = (uint)u;
+            u = w1 + (u >> 32);
+            uint x1 = (uint)u;
+            u = w2 + (u >> 32);
+            uint x2 = (uint)u;
+            u = (w3 + back) + (u >> 32);
+            uint x3 = (uint)u;
+            u = w4 + (u >> 32);
+            uint x4 = (uint)u;
+            u = w5 + (u >> 32);
+            uint x5 = (uint)u;
+            u = (w6 + back) + (u >> 32);
+            uint x6 = (uint)u;
+            r[7] = (uint)(w7 + (u >> 32));
+            r[0] = x0;
+            r[1] = x1;
+            r[2] = x2;
+            r[3] = x3;
+            r[4] = x4;
+            r[5] = x5;
+            r[6] = x6;
         }
 
         /// <summary>r = a^2 mod p (72 half-limb products instead of 128: the off-diagonal ones once, against 2a).</summary>
@@ -257,49 +257,49 @@ namespace Gateway.Core.Crypto
             long r7 = t & 0xFFFFFFFF;
             long f = (t >> 32) + 5;
 
-            // With k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1, V = R + f k is the value mod p and V < 2p.
-            // U = V + k carries out of 256 bits exactly when V >= p, and then its low bits are V - p.
-            // V and U are independent carry chains, so the processor runs them side by side.
+            // V = R + f k (k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1) is the value mod p and V < 2p.
+            // U = V + k carries out of 256 bits exactly when V >= p, and then its low 256 bits are
+            // V - p; otherwise V = U - k. One carry chain for U, one that takes k off again (masked).
             long g = f + 1;
-            long v = r0 + f;
             long u = r0 + g;
-            uint v0 = (uint)v;
-            uint u0 = (uint)u;
-            v = r1 + (v >> 32);
+            long w0 = u & 0xFFFFFFFF;
             u = r1 + (u >> 32);
-            uint v1 = (uint)v;
-            uint u1 = (uint)u;
-            v = r2 + (v >> 32);
+            long w1 = u & 0xFFFFFFFF;
             u = r2 + (u >> 32);
-            uint v2 = (uint)v;
-            uint u2 = (uint)u;
-            v = (r3 - f) + (v >> 32);
+            long w2 = u & 0xFFFFFFFF;
             u = (r3 - g) + (u >> 32);
-            uint v3 = (uint)v;
-            uint u3 = (uint)u;
-            v = r4 + (v >> 32);
+            long w3 = u & 0xFFFFFFFF;
             u = r4 + (u >> 32);
-            uint v4 = (uint)v;
-            uint u4 = (uint)u;
-            v = r5 + (v >> 32);
+            long w4 = u & 0xFFFFFFFF;
             u = r5 + (u >> 32);
-            uint v5 = (uint)v;
-            uint u5 = (uint)u;
-            v = (r6 - f) + (v >> 32);
+            long w5 = u & 0xFFFFFFFF;
             u = (r6 - g) + (u >> 32);
-            uint v6 = (uint)v;
-            uint u6 = (uint)u;
-            v = (r7 + f) + (v >> 32);
+            long w6 = u & 0xFFFFFFFF;
             u = (r7 + g) + (u >> 32);
-            uint m = (uint)-(int)(u >> 32);
-            r[7] = ((uint)u & m) | ((uint)v & ~m);
-            r[0] = (u0 & m) | (v0 & ~m);
-            r[1] = (u1 & m) | (v1 & ~m);
-            r[2] = (u2 & m) | (v2 & ~m);
-            r[3] = (u3 & m) | (v3 & ~m);
-            r[4] = (u4 & m) | (v4 & ~m);
-            r[5] = (u5 & m) | (v5 & ~m);
-            r[6] = (u6 & m) | (v6 & ~m);
+            long back = 1 - (u >> 32); // 1 when U < 2^256: the result is U - k
+            long w7 = (u & 0xFFFFFFFF) - back;
+            u = w0 - back;
+            uint x0 = (uint)u;
+            u = w1 + (u >> 32);
+            uint x1 = (uint)u;
+            u = w2 + (u >> 32);
+            uint x2 = (uint)u;
+            u = (w3 + back) + (u >> 32);
+            uint x3 = (uint)u;
+            u = w4 + (u >> 32);
+            uint x4 = (uint)u;
+            u = w5 + (u >> 32);
+            uint x5 = (uint)u;
+            u = (w6 + back) + (u >> 32);
+            uint x6 = (uint)u;
+            r[7] = (uint)(w7 + (u >> 32));
+            r[0] = x0;
+            r[1] = x1;
+            r[2] = x2;
+            r[3] = x3;
+            r[4] = x4;
+            r[5] = x5;
+            r[6] = x6;
         }
     }
 }
