@@ -14,112 +14,80 @@ namespace Gateway.Core.Crypto
         internal static void Multiply(uint[] r, uint[] a, uint[] b)
         {
             ulong a7 = a[7];
-            ulong b7 = b[7];
+            uint b7 = b[7];
             ulong a0 = a[0]; ulong a1 = a[1]; ulong a2 = a[2]; ulong a3 = a[3]; ulong a4 = a[4]; ulong a5 = a[5]; ulong a6 = a[6];
-            ulong b0 = b[0]; ulong b1 = b[1]; ulong b2 = b[2]; ulong b3 = b[3]; ulong b4 = b[4]; ulong b5 = b[5]; ulong b6 = b[6];
-            ulong p;
-            ulong lo;
-            ulong h0;
-            ulong h1;
+            uint b0 = b[0]; uint b1 = b[1]; uint b2 = b[2]; uint b3 = b[3]; uint b4 = b[4]; uint b5 = b[5]; uint b6 = b[6];
 
-            // Product scanning. Each column sums the low and the high halves of its products apart
-            // (no 64-bit overflow) and independently of the other columns; only the short chain
-            // acc = low sum + previous high sum + carry links the columns.
-            p = a0 * b0; lo = (uint)p; h0 = p >> 32;
-            ulong acc = lo;
+            // b in 16-bit halves: every product a_i b_j is below 2^48, so a column sums up to eight of
+            // them with no carry split (one multiply-add each); the halves meet once per column.
+            ulong l0 = b0 & 0xFFFF; ulong l1 = b1 & 0xFFFF; ulong l2 = b2 & 0xFFFF; ulong l3 = b3 & 0xFFFF;
+            ulong l4 = b4 & 0xFFFF; ulong l5 = b5 & 0xFFFF; ulong l6 = b6 & 0xFFFF; ulong l7 = b7 & 0xFFFF;
+            ulong h0 = b0 >> 16; ulong h1 = b1 >> 16; ulong h2 = b2 >> 16; ulong h3 = b3 >> 16;
+            ulong h4 = b4 >> 16; ulong h5 = b5 >> 16; ulong h6 = b6 >> 16; ulong h7 = b7 >> 16;
+
+            ulong s0 = a0 * l0;
+            ulong t0 = a0 * h0;
+            ulong s1 = a0 * l1 + a1 * l0;
+            ulong t1 = a0 * h1 + a1 * h0;
+            ulong s2 = a0 * l2 + a1 * l1 + a2 * l0;
+            ulong t2 = a0 * h2 + a1 * h1 + a2 * h0;
+            ulong s3 = a0 * l3 + a1 * l2 + a2 * l1 + a3 * l0;
+            ulong t3 = a0 * h3 + a1 * h2 + a2 * h1 + a3 * h0;
+            ulong s4 = a0 * l4 + a1 * l3 + a2 * l2 + a3 * l1 + a4 * l0;
+            ulong t4 = a0 * h4 + a1 * h3 + a2 * h2 + a3 * h1 + a4 * h0;
+            ulong s5 = a0 * l5 + a1 * l4 + a2 * l3 + a3 * l2 + a4 * l1 + a5 * l0;
+            ulong t5 = a0 * h5 + a1 * h4 + a2 * h3 + a3 * h2 + a4 * h1 + a5 * h0;
+            ulong s6 = a0 * l6 + a1 * l5 + a2 * l4 + a3 * l3 + a4 * l2 + a5 * l1 + a6 * l0;
+            ulong t6 = a0 * h6 + a1 * h5 + a2 * h4 + a3 * h3 + a4 * h2 + a5 * h1 + a6 * h0;
+            ulong s7 = a0 * l7 + a1 * l6 + a2 * l5 + a3 * l4 + a4 * l3 + a5 * l2 + a6 * l1 + a7 * l0;
+            ulong t7 = a0 * h7 + a1 * h6 + a2 * h5 + a3 * h4 + a4 * h3 + a5 * h2 + a6 * h1 + a7 * h0;
+            ulong s8 = a1 * l7 + a2 * l6 + a3 * l5 + a4 * l4 + a5 * l3 + a6 * l2 + a7 * l1;
+            ulong t8 = a1 * h7 + a2 * h6 + a3 * h5 + a4 * h4 + a5 * h3 + a6 * h2 + a7 * h1;
+            ulong s9 = a2 * l7 + a3 * l6 + a4 * l5 + a5 * l4 + a6 * l3 + a7 * l2;
+            ulong t9 = a2 * h7 + a3 * h6 + a4 * h5 + a5 * h4 + a6 * h3 + a7 * h2;
+            ulong s10 = a3 * l7 + a4 * l6 + a5 * l5 + a6 * l4 + a7 * l3;
+            ulong t10 = a3 * h7 + a4 * h6 + a5 * h5 + a6 * h4 + a7 * h3;
+            ulong s11 = a4 * l7 + a5 * l6 + a6 * l5 + a7 * l4;
+            ulong t11 = a4 * h7 + a5 * h6 + a6 * h5 + a7 * h4;
+            ulong s12 = a5 * l7 + a6 * l6 + a7 * l5;
+            ulong t12 = a5 * h7 + a6 * h6 + a7 * h5;
+            ulong s13 = a6 * l7 + a7 * l6;
+            ulong t13 = a6 * h7 + a7 * h6;
+            ulong s14 = a7 * l7;
+            ulong t14 = a7 * h7;
+
+            // Word k of the product: s_k + 2^16 t_k + the part of t_{k-1} above its low 16 bits, plus the carry.
+            ulong acc = s0 + ((t0 & 0xFFFF) << 16);
             long c0 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b1; lo = (uint)p; h1 = p >> 32;
-            p = a1 * b0; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s1 + ((t1 & 0xFFFF) << 16) + (t0 >> 16) + (acc >> 32);
             long c1 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b2; lo = (uint)p; h0 = p >> 32;
-            p = a1 * b1; lo += (uint)p; h0 += p >> 32;
-            p = a2 * b0; lo += (uint)p; h0 += p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s2 + ((t2 & 0xFFFF) << 16) + (t1 >> 16) + (acc >> 32);
             long c2 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b3; lo = (uint)p; h1 = p >> 32;
-            p = a1 * b2; lo += (uint)p; h1 += p >> 32;
-            p = a2 * b1; lo += (uint)p; h1 += p >> 32;
-            p = a3 * b0; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s3 + ((t3 & 0xFFFF) << 16) + (t2 >> 16) + (acc >> 32);
             long c3 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b4; lo = (uint)p; h0 = p >> 32;
-            p = a1 * b3; lo += (uint)p; h0 += p >> 32;
-            p = a2 * b2; lo += (uint)p; h0 += p >> 32;
-            p = a3 * b1; lo += (uint)p; h0 += p >> 32;
-            p = a4 * b0; lo += (uint)p; h0 += p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s4 + ((t4 & 0xFFFF) << 16) + (t3 >> 16) + (acc >> 32);
             long c4 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b5; lo = (uint)p; h1 = p >> 32;
-            p = a1 * b4; lo += (uint)p; h1 += p >> 32;
-            p = a2 * b3; lo += (uint)p; h1 += p >> 32;
-            p = a3 * b2; lo += (uint)p; h1 += p >> 32;
-            p = a4 * b1; lo += (uint)p; h1 += p >> 32;
-            p = a5 * b0; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s5 + ((t5 & 0xFFFF) << 16) + (t4 >> 16) + (acc >> 32);
             long c5 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b6; lo = (uint)p; h0 = p >> 32;
-            p = a1 * b5; lo += (uint)p; h0 += p >> 32;
-            p = a2 * b4; lo += (uint)p; h0 += p >> 32;
-            p = a3 * b3; lo += (uint)p; h0 += p >> 32;
-            p = a4 * b2; lo += (uint)p; h0 += p >> 32;
-            p = a5 * b1; lo += (uint)p; h0 += p >> 32;
-            p = a6 * b0; lo += (uint)p; h0 += p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s6 + ((t6 & 0xFFFF) << 16) + (t5 >> 16) + (acc >> 32);
             long c6 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * b7; lo = (uint)p; h1 = p >> 32;
-            p = a1 * b6; lo += (uint)p; h1 += p >> 32;
-            p = a2 * b5; lo += (uint)p; h1 += p >> 32;
-            p = a3 * b4; lo += (uint)p; h1 += p >> 32;
-            p = a4 * b3; lo += (uint)p; h1 += p >> 32;
-            p = a5 * b2; lo += (uint)p; h1 += p >> 32;
-            p = a6 * b1; lo += (uint)p; h1 += p >> 32;
-            p = a7 * b0; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s7 + ((t7 & 0xFFFF) << 16) + (t6 >> 16) + (acc >> 32);
             long c7 = (long)(acc & 0xFFFFFFFF);
-            p = a1 * b7; lo = (uint)p; h0 = p >> 32;
-            p = a2 * b6; lo += (uint)p; h0 += p >> 32;
-            p = a3 * b5; lo += (uint)p; h0 += p >> 32;
-            p = a4 * b4; lo += (uint)p; h0 += p >> 32;
-            p = a5 * b3; lo += (uint)p; h0 += p >> 32;
-            p = a6 * b2; lo += (uint)p; h0 += p >> 32;
-            p = a7 * b1; lo += (uint)p; h0 += p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s8 + ((t8 & 0xFFFF) << 16) + (t7 >> 16) + (acc >> 32);
             long c8 = (long)(acc & 0xFFFFFFFF);
-            p = a2 * b7; lo = (uint)p; h1 = p >> 32;
-            p = a3 * b6; lo += (uint)p; h1 += p >> 32;
-            p = a4 * b5; lo += (uint)p; h1 += p >> 32;
-            p = a5 * b4; lo += (uint)p; h1 += p >> 32;
-            p = a6 * b3; lo += (uint)p; h1 += p >> 32;
-            p = a7 * b2; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s9 + ((t9 & 0xFFFF) << 16) + (t8 >> 16) + (acc >> 32);
             long c9 = (long)(acc & 0xFFFFFFFF);
-            p = a3 * b7; lo = (uint)p; h0 = p >> 32;
-            p = a4 * b6; lo += (uint)p; h0 += p >> 32;
-            p = a5 * b5; lo += (uint)p; h0 += p >> 32;
-            p = a6 * b4; lo += (uint)p; h0 += p >> 32;
-            p = a7 * b3; lo += (uint)p; h0 += p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s10 + ((t10 & 0xFFFF) << 16) + (t9 >> 16) + (acc >> 32);
             long c10 = (long)(acc & 0xFFFFFFFF);
-            p = a4 * b7; lo = (uint)p; h1 = p >> 32;
-            p = a5 * b6; lo += (uint)p; h1 += p >> 32;
-            p = a6 * b5; lo += (uint)p; h1 += p >> 32;
-            p = a7 * b4; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s11 + ((t11 & 0xFFFF) << 16) + (t10 >> 16) + (acc >> 32);
             long c11 = (long)(acc & 0xFFFFFFFF);
-            p = a5 * b7; lo = (uint)p; h0 = p >> 32;
-            p = a6 * b6; lo += (uint)p; h0 += p >> 32;
-            p = a7 * b5; lo += (uint)p; h0 += p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s12 + ((t12 & 0xFFFF) << 16) + (t11 >> 16) + (acc >> 32);
             long c12 = (long)(acc & 0xFFFFFFFF);
-            p = a6 * b7; lo = (uint)p; h1 = p >> 32;
-            p = a7 * b6; lo += (uint)p; h1 += p >> 32;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s13 + ((t13 & 0xFFFF) << 16) + (t12 >> 16) + (acc >> 32);
             long c13 = (long)(acc & 0xFFFFFFFF);
-            p = a7 * b7; lo = (uint)p; h0 = p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s14 + ((t14 & 0xFFFF) << 16) + (t13 >> 16) + (acc >> 32);
             long c14 = (long)(acc & 0xFFFFFFFF);
-            acc = h0 + (acc >> 32);
+            acc = (t14 >> 16) + (acc >> 32);
             long c15 = (long)(acc & 0xFFFFFFFF);
 
             // Solinas reduction (FIPS 186-4 D.2.3): s1 + 2s2 + 2s3 + s4 + s5 - d1 - d2 - d3 - d4, word by
@@ -143,137 +111,129 @@ namespace Gateway.Core.Crypto
             long r7 = t & 0xFFFFFFFF;
             long f = (t >> 32) + 5;
 
-            // With k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1, V = R + f k is the value mod p and V < 2p.
-            // U = V + k carries out of 256 bits exactly when V >= p, and then its low bits are V - p.
-            // V and U are independent carry chains, so the processor runs them side by side.
+            // V = R + f k (k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1) is the value mod p and V < 2p.
+            // U = V + k carries out of 256 bits exactly when V >= p, and then its low 256 bits are
+            // V - p; otherwise V = U - k. One carry chain for U, one that takes k off again (masked).
             long g = f + 1;
-            long v = r0 + f;
             long u = r0 + g;
-            uint v0 = (uint)v;
-            uint u0 = (uint)u;
-            v = r1 + (v >> 32);
+            long w0 = u & 0xFFFFFFFF;
             u = r1 + (u >> 32);
-            uint v1 = (uint)v;
-            uint u1 = (uint)u;
-            v = r2 + (v >> 32);
+            long w1 = u & 0xFFFFFFFF;
             u = r2 + (u >> 32);
-            uint v2 = (uint)v;
-            uint u2 = (uint)u;
-            v = (r3 - f) + (v >> 32);
+            long w2 = u & 0xFFFFFFFF;
             u = (r3 - g) + (u >> 32);
-            uint v3 = (uint)v;
-            uint u3 = (uint)u;
-            v = r4 + (v >> 32);
+            long w3 = u & 0xFFFFFFFF;
             u = r4 + (u >> 32);
-            uint v4 = (uint)v;
-            uint u4 = (uint)u;
-            v = r5 + (v >> 32);
+            long w4 = u & 0xFFFFFFFF;
             u = r5 + (u >> 32);
-            uint v5 = (uint)v;
-            uint u5 = (uint)u;
-            v = (r6 - f) + (v >> 32);
+            long w5 = u & 0xFFFFFFFF;
             u = (r6 - g) + (u >> 32);
-            uint v6 = (uint)v;
-            uint u6 = (uint)u;
-            v = (r7 + f) + (v >> 32);
+            long w6 = u & 0xFFFFFFFF;
             u = (r7 + g) + (u >> 32);
-            uint m = (uint)-(int)(u >> 32);
-            r[7] = ((uint)u & m) | ((uint)v & ~m);
-            r[0] = (u0 & m) | (v0 & ~m);
-            r[1] = (u1 & m) | (v1 & ~m);
-            r[2] = (u2 & m) | (v2 & ~m);
-            r[3] = (u3 & m) | (v3 & ~m);
-            r[4] = (u4 & m) | (v4 & ~m);
-            r[5] = (u5 & m) | (v5 & ~m);
-            r[6] = (u6 & m) | (v6 & ~m);
+            long back = 1 - (u >> 32); // 1 when U < 2^256: the result is U - k
+            long w7 = (u & 0xFFFFFFFF) - back;
+            u = w0 - back;
+            uint x0 = (uint)u;
+            u = w1 + (u >> 32);
+            uint x1 = (uint)u;
+            u = w2 + (u >> 32);
+            uint x2 = (uint)u;
+            u = (w3 + back) + (u >> 32);
+            uint x3 = (uint)u;
+            u = w4 + (u >> 32);
+            uint x4 = (uint)u;
+            u = w5 + (u >> 32);
+            uint x5 = (uint)u;
+            u = (w6 + back) + (u >> 32);
+            uint x6 = (uint)u;
+            r[7] = (uint)(w7 + (u >> 32));
+            r[0] = x0;
+            r[1] = x1;
+            r[2] = x2;
+            r[3] = x3;
+            r[4] = x4;
+            r[5] = x5;
+            r[6] = x6;
         }
 
-        /// <summary>r = a^2 mod p (36 limb products instead of 64).</summary>
+        /// <summary>r = a^2 mod p (72 half-limb products instead of 128: the off-diagonal ones once, against 2a).</summary>
         internal static void Square(uint[] r, uint[] a)
         {
             ulong a7 = a[7];
             ulong a0 = a[0]; ulong a1 = a[1]; ulong a2 = a[2]; ulong a3 = a[3]; ulong a4 = a[4]; ulong a5 = a[5]; ulong a6 = a[6];
-            ulong p;
-            ulong lo;
-            ulong h0;
-            ulong h1;
 
-            // As in Multiply; each off-diagonal product a_i a_j (i < j) appears twice, so its halves are
-            // summed once and doubled before the diagonal square joins the column.
-            p = a0 * a0; lo = (uint)p; h0 = p >> 32;
-            ulong acc = lo;
+            // a in 16-bit halves against a and 2a: every product is below 2^49, so a column sums its
+            // (doubled) off-diagonal products and its diagonal square with no carry split.
+            ulong l0 = a0 & 0xFFFF; ulong l1 = a1 & 0xFFFF; ulong l2 = a2 & 0xFFFF; ulong l3 = a3 & 0xFFFF;
+            ulong l4 = a4 & 0xFFFF; ulong l5 = a5 & 0xFFFF; ulong l6 = a6 & 0xFFFF; ulong l7 = a7 & 0xFFFF;
+            ulong h0 = a0 >> 16; ulong h1 = a1 >> 16; ulong h2 = a2 >> 16; ulong h3 = a3 >> 16;
+            ulong h4 = a4 >> 16; ulong h5 = a5 >> 16; ulong h6 = a6 >> 16; ulong h7 = a7 >> 16;
+            ulong d0 = a0 << 1; ulong d1 = a1 << 1; ulong d2 = a2 << 1; ulong d3 = a3 << 1;
+            ulong d4 = a4 << 1; ulong d5 = a5 << 1; ulong d6 = a6 << 1;
+
+            ulong s0 = a0 * l0;
+            ulong t0 = a0 * h0;
+            ulong s1 = d0 * l1;
+            ulong t1 = d0 * h1;
+            ulong s2 = d0 * l2 + a1 * l1;
+            ulong t2 = d0 * h2 + a1 * h1;
+            ulong s3 = d0 * l3 + d1 * l2;
+            ulong t3 = d0 * h3 + d1 * h2;
+            ulong s4 = d0 * l4 + d1 * l3 + a2 * l2;
+            ulong t4 = d0 * h4 + d1 * h3 + a2 * h2;
+            ulong s5 = d0 * l5 + d1 * l4 + d2 * l3;
+            ulong t5 = d0 * h5 + d1 * h4 + d2 * h3;
+            ulong s6 = d0 * l6 + d1 * l5 + d2 * l4 + a3 * l3;
+            ulong t6 = d0 * h6 + d1 * h5 + d2 * h4 + a3 * h3;
+            ulong s7 = d0 * l7 + d1 * l6 + d2 * l5 + d3 * l4;
+            ulong t7 = d0 * h7 + d1 * h6 + d2 * h5 + d3 * h4;
+            ulong s8 = d1 * l7 + d2 * l6 + d3 * l5 + a4 * l4;
+            ulong t8 = d1 * h7 + d2 * h6 + d3 * h5 + a4 * h4;
+            ulong s9 = d2 * l7 + d3 * l6 + d4 * l5;
+            ulong t9 = d2 * h7 + d3 * h6 + d4 * h5;
+            ulong s10 = d3 * l7 + d4 * l6 + a5 * l5;
+            ulong t10 = d3 * h7 + d4 * h6 + a5 * h5;
+            ulong s11 = d4 * l7 + d5 * l6;
+            ulong t11 = d4 * h7 + d5 * h6;
+            ulong s12 = d5 * l7 + a6 * l6;
+            ulong t12 = d5 * h7 + a6 * h6;
+            ulong s13 = d6 * l7;
+            ulong t13 = d6 * h7;
+            ulong s14 = a7 * l7;
+            ulong t14 = a7 * h7;
+
+            // Word k of the product: s_k + 2^16 t_k + the part of t_{k-1} above its low 16 bits, plus the carry.
+            ulong acc = s0 + ((t0 & 0xFFFF) << 16);
             long c0 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a1; lo = (uint)p; h1 = p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s1 + ((t1 & 0xFFFF) << 16) + (t0 >> 16) + (acc >> 32);
             long c1 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a2; lo = (uint)p; h0 = p >> 32;
-            p = a1 * a1; lo = (lo << 1) + (uint)p; h0 = (h0 << 1) + (p >> 32);
-            acc = (lo + h1) + (acc >> 32);
+            acc = s2 + ((t2 & 0xFFFF) << 16) + (t1 >> 16) + (acc >> 32);
             long c2 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a3; lo = (uint)p; h1 = p >> 32;
-            p = a1 * a2; lo += (uint)p; h1 += p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s3 + ((t3 & 0xFFFF) << 16) + (t2 >> 16) + (acc >> 32);
             long c3 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a4; lo = (uint)p; h0 = p >> 32;
-            p = a1 * a3; lo += (uint)p; h0 += p >> 32;
-            p = a2 * a2; lo = (lo << 1) + (uint)p; h0 = (h0 << 1) + (p >> 32);
-            acc = (lo + h1) + (acc >> 32);
+            acc = s4 + ((t4 & 0xFFFF) << 16) + (t3 >> 16) + (acc >> 32);
             long c4 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a5; lo = (uint)p; h1 = p >> 32;
-            p = a1 * a4; lo += (uint)p; h1 += p >> 32;
-            p = a2 * a3; lo += (uint)p; h1 += p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s5 + ((t5 & 0xFFFF) << 16) + (t4 >> 16) + (acc >> 32);
             long c5 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a6; lo = (uint)p; h0 = p >> 32;
-            p = a1 * a5; lo += (uint)p; h0 += p >> 32;
-            p = a2 * a4; lo += (uint)p; h0 += p >> 32;
-            p = a3 * a3; lo = (lo << 1) + (uint)p; h0 = (h0 << 1) + (p >> 32);
-            acc = (lo + h1) + (acc >> 32);
+            acc = s6 + ((t6 & 0xFFFF) << 16) + (t5 >> 16) + (acc >> 32);
             long c6 = (long)(acc & 0xFFFFFFFF);
-            p = a0 * a7; lo = (uint)p; h1 = p >> 32;
-            p = a1 * a6; lo += (uint)p; h1 += p >> 32;
-            p = a2 * a5; lo += (uint)p; h1 += p >> 32;
-            p = a3 * a4; lo += (uint)p; h1 += p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s7 + ((t7 & 0xFFFF) << 16) + (t6 >> 16) + (acc >> 32);
             long c7 = (long)(acc & 0xFFFFFFFF);
-            p = a1 * a7; lo = (uint)p; h0 = p >> 32;
-            p = a2 * a6; lo += (uint)p; h0 += p >> 32;
-            p = a3 * a5; lo += (uint)p; h0 += p >> 32;
-            p = a4 * a4; lo = (lo << 1) + (uint)p; h0 = (h0 << 1) + (p >> 32);
-            acc = (lo + h1) + (acc >> 32);
+            acc = s8 + ((t8 & 0xFFFF) << 16) + (t7 >> 16) + (acc >> 32);
             long c8 = (long)(acc & 0xFFFFFFFF);
-            p = a2 * a7; lo = (uint)p; h1 = p >> 32;
-            p = a3 * a6; lo += (uint)p; h1 += p >> 32;
-            p = a4 * a5; lo += (uint)p; h1 += p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s9 + ((t9 & 0xFFFF) << 16) + (t8 >> 16) + (acc >> 32);
             long c9 = (long)(acc & 0xFFFFFFFF);
-            p = a3 * a7; lo = (uint)p; h0 = p >> 32;
-            p = a4 * a6; lo += (uint)p; h0 += p >> 32;
-            p = a5 * a5; lo = (lo << 1) + (uint)p; h0 = (h0 << 1) + (p >> 32);
-            acc = (lo + h1) + (acc >> 32);
+            acc = s10 + ((t10 & 0xFFFF) << 16) + (t9 >> 16) + (acc >> 32);
             long c10 = (long)(acc & 0xFFFFFFFF);
-            p = a4 * a7; lo = (uint)p; h1 = p >> 32;
-            p = a5 * a6; lo += (uint)p; h1 += p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s11 + ((t11 & 0xFFFF) << 16) + (t10 >> 16) + (acc >> 32);
             long c11 = (long)(acc & 0xFFFFFFFF);
-            p = a5 * a7; lo = (uint)p; h0 = p >> 32;
-            p = a6 * a6; lo = (lo << 1) + (uint)p; h0 = (h0 << 1) + (p >> 32);
-            acc = (lo + h1) + (acc >> 32);
+            acc = s12 + ((t12 & 0xFFFF) << 16) + (t11 >> 16) + (acc >> 32);
             long c12 = (long)(acc & 0xFFFFFFFF);
-            p = a6 * a7; lo = (uint)p; h1 = p >> 32;
-            lo <<= 1; h1 <<= 1;
-            acc = (lo + h0) + (acc >> 32);
+            acc = s13 + ((t13 & 0xFFFF) << 16) + (t12 >> 16) + (acc >> 32);
             long c13 = (long)(acc & 0xFFFFFFFF);
-            p = a7 * a7; lo = (uint)p; h0 = p >> 32;
-            acc = (lo + h1) + (acc >> 32);
+            acc = s14 + ((t14 & 0xFFFF) << 16) + (t13 >> 16) + (acc >> 32);
             long c14 = (long)(acc & 0xFFFFFFFF);
-            acc = h0 + (acc >> 32);
+            acc = (t14 >> 16) + (acc >> 32);
             long c15 = (long)(acc & 0xFFFFFFFF);
 
             // Solinas reduction (FIPS 186-4 D.2.3): s1 + 2s2 + 2s3 + s4 + s5 - d1 - d2 - d3 - d4, word by
@@ -297,49 +257,49 @@ namespace Gateway.Core.Crypto
             long r7 = t & 0xFFFFFFFF;
             long f = (t >> 32) + 5;
 
-            // With k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1, V = R + f k is the value mod p and V < 2p.
-            // U = V + k carries out of 256 bits exactly when V >= p, and then its low bits are V - p.
-            // V and U are independent carry chains, so the processor runs them side by side.
+            // V = R + f k (k = 2^256 - p = 2^224 - 2^192 - 2^96 + 1) is the value mod p and V < 2p.
+            // U = V + k carries out of 256 bits exactly when V >= p, and then its low 256 bits are
+            // V - p; otherwise V = U - k. One carry chain for U, one that takes k off again (masked).
             long g = f + 1;
-            long v = r0 + f;
             long u = r0 + g;
-            uint v0 = (uint)v;
-            uint u0 = (uint)u;
-            v = r1 + (v >> 32);
+            long w0 = u & 0xFFFFFFFF;
             u = r1 + (u >> 32);
-            uint v1 = (uint)v;
-            uint u1 = (uint)u;
-            v = r2 + (v >> 32);
+            long w1 = u & 0xFFFFFFFF;
             u = r2 + (u >> 32);
-            uint v2 = (uint)v;
-            uint u2 = (uint)u;
-            v = (r3 - f) + (v >> 32);
+            long w2 = u & 0xFFFFFFFF;
             u = (r3 - g) + (u >> 32);
-            uint v3 = (uint)v;
-            uint u3 = (uint)u;
-            v = r4 + (v >> 32);
+            long w3 = u & 0xFFFFFFFF;
             u = r4 + (u >> 32);
-            uint v4 = (uint)v;
-            uint u4 = (uint)u;
-            v = r5 + (v >> 32);
+            long w4 = u & 0xFFFFFFFF;
             u = r5 + (u >> 32);
-            uint v5 = (uint)v;
-            uint u5 = (uint)u;
-            v = (r6 - f) + (v >> 32);
+            long w5 = u & 0xFFFFFFFF;
             u = (r6 - g) + (u >> 32);
-            uint v6 = (uint)v;
-            uint u6 = (uint)u;
-            v = (r7 + f) + (v >> 32);
+            long w6 = u & 0xFFFFFFFF;
             u = (r7 + g) + (u >> 32);
-            uint m = (uint)-(int)(u >> 32);
-            r[7] = ((uint)u & m) | ((uint)v & ~m);
-            r[0] = (u0 & m) | (v0 & ~m);
-            r[1] = (u1 & m) | (v1 & ~m);
-            r[2] = (u2 & m) | (v2 & ~m);
-            r[3] = (u3 & m) | (v3 & ~m);
-            r[4] = (u4 & m) | (v4 & ~m);
-            r[5] = (u5 & m) | (v5 & ~m);
-            r[6] = (u6 & m) | (v6 & ~m);
+            long back = 1 - (u >> 32); // 1 when U < 2^256: the result is U - k
+            long w7 = (u & 0xFFFFFFFF) - back;
+            u = w0 - back;
+            uint x0 = (uint)u;
+            u = w1 + (u >> 32);
+            uint x1 = (uint)u;
+            u = w2 + (u >> 32);
+            uint x2 = (uint)u;
+            u = (w3 + back) + (u >> 32);
+            uint x3 = (uint)u;
+            u = w4 + (u >> 32);
+            uint x4 = (uint)u;
+            u = w5 + (u >> 32);
+            uint x5 = (uint)u;
+            u = (w6 + back) + (u >> 32);
+            uint x6 = (uint)u;
+            r[7] = (uint)(w7 + (u >> 32));
+            r[0] = x0;
+            r[1] = x1;
+            r[2] = x2;
+            r[3] = x3;
+            r[4] = x4;
+            r[5] = x5;
+            r[6] = x6;
         }
     }
 }

@@ -58,48 +58,53 @@ namespace Gateway.Core.Crypto
             uint[] x30 = _t2;
             uint[] x32 = _t3;
             uint[] acc = _t4;
+            Multiplications += 12;
+            Squarings += 255;
 
-            Sqr(x2, a);
-            Mul(x2, x2, a);
-            Sqr(x3, x2);
-            Mul(x3, x3, a);
+            P256FieldMultiplication.Square(x2, a);
+            P256FieldMultiplication.Multiply(x2, x2, a);
+            P256FieldMultiplication.Square(x3, x2);
+            P256FieldMultiplication.Multiply(x3, x3, a);
             SquareTimes(x30, x3, 3);
-            Mul(x30, x30, x3); // x6
+            P256FieldMultiplication.Multiply(x30, x30, x3); // x6
             SquareTimes(x32, x30, 6);
-            Mul(x32, x32, x30); // x12
+            P256FieldMultiplication.Multiply(x32, x32, x30); // x12
             SquareTimes(x32, x32, 3);
-            Mul(x32, x32, x3); // x15
+            P256FieldMultiplication.Multiply(x32, x32, x3); // x15
             SquareTimes(x30, x32, 15);
-            Mul(x30, x30, x32); // x30
+            P256FieldMultiplication.Multiply(x30, x30, x32); // x30
             SquareTimes(x32, x30, 2);
-            Mul(x32, x32, x2); // x32
+            P256FieldMultiplication.Multiply(x32, x32, x2); // x32
 
             SquareTimes(acc, x32, 32);
-            Mul(acc, acc, a);
+            P256FieldMultiplication.Multiply(acc, acc, a);
             SquareTimes(acc, acc, 128);
-            Mul(acc, acc, x32);
+            P256FieldMultiplication.Multiply(acc, acc, x32);
             SquareTimes(acc, acc, 32);
-            Mul(acc, acc, x32);
+            P256FieldMultiplication.Multiply(acc, acc, x32);
             SquareTimes(acc, acc, 30);
-            Mul(acc, acc, x30);
+            P256FieldMultiplication.Multiply(acc, acc, x30);
             SquareTimes(acc, acc, 2);
-            Mul(acc, acc, a);
+            P256FieldMultiplication.Multiply(acc, acc, a);
             P256Field.Copy(r, acc);
         }
 
         /// <summary>y^2 = x^3 - 3x + b for affine (x, y) with both coordinates already below p.</summary>
         internal bool IsOnCurve(uint[] x, uint[] y)
         {
-            Sqr(_t0, y);
-            Sqr(_t1, x);
-            Mul(_t1, _t1, x);
+            Multiplications += 1;
+            Squarings += 2;
+            P256FieldMultiplication.Square(_t0, y);
+            P256FieldMultiplication.Square(_t1, x);
+            P256FieldMultiplication.Multiply(_t1, _t1, x);
             P256FieldCombination.SubtractScaled(_t1, _t1, Zero, x, 3);
             P256Field.Add(_t1, _t1, P256Field.B);
             return P256Field.AreEqual(_t0, _t1);
         }
 
         /// <summary>
-        /// In-place doubling, "dbl-2001-b" for a = -3: 3M + 5S. Doubling the point at infinity
+        /// In-place doubling, "dbl-2001-b" for a = -3: 3M + 5S, with 4 beta and 8 beta folded into the
+        /// scaled subtractions (no separate multiplication by 4). Doubling the point at infinity
         /// (Z = 0) gives Z = 0 again.
         /// </summary>
         internal void Double(uint[] x, uint[] y, uint[] z)
@@ -110,22 +115,23 @@ namespace Gateway.Core.Crypto
             uint[] alpha = _t3;
             uint[] t = _t4;
 
-            Sqr(delta, z);
-            Sqr(gamma, y);
-            Mul(beta, x, gamma);
+            Multiplications += 3;
+            Squarings += 5;
+            P256FieldMultiplication.Square(delta, z);
+            P256FieldMultiplication.Square(gamma, y);
+            P256FieldMultiplication.Multiply(beta, x, gamma);
             P256Field.Sub(t, x, delta);
             P256FieldCombination.MultiplySum(alpha, x, delta, 3);
-            Mul(alpha, alpha, t); // alpha = 3 (X - delta)(X + delta)
+            P256FieldMultiplication.Multiply(alpha, alpha, t); // alpha = 3 (X - delta)(X + delta)
             P256Field.Add(t, y, z);
-            Sqr(t, t);
+            P256FieldMultiplication.Square(t, t);
             P256FieldCombination.SubtractScaled(z, t, gamma, delta, 1); // Z3 = (Y + Z)^2 - gamma - delta
-            P256FieldCombination.MultiplySmall(beta, beta, 4);
-            Sqr(x, alpha);
-            P256FieldCombination.SubtractScaled(x, x, Zero, beta, 2); // X3 = alpha^2 - 8 beta
-            P256Field.Sub(t, beta, x);
-            Mul(t, alpha, t);
-            Sqr(gamma, gamma);
-            P256FieldCombination.SubtractScaled(y, t, Zero, gamma, 8); // Y3 = alpha (4 beta - X3) - 8 gamma^2
+            P256FieldMultiplication.Square(x, alpha);
+            P256FieldCombination.SubtractScaled(x, x, Zero, beta, 8); // X3 = alpha^2 - 8 beta
+            P256FieldCombination.SubtractScaled(t, x, Zero, beta, 4);
+            P256FieldMultiplication.Multiply(t, alpha, t); // alpha (X3 - 4 beta)
+            P256FieldMultiplication.Square(gamma, gamma);
+            P256FieldCombination.SubtractScaled(y, Zero, t, gamma, 8); // Y3 = alpha (4 beta - X3) - 8 gamma^2
         }
 
         /// <summary>
@@ -144,12 +150,14 @@ namespace Gateway.Core.Crypto
             uint[] r = _t6;
             uint[] t = _t7;
 
-            Sqr(z1z1, z1);
-            Mul(u1, x1, zz2);
-            Mul(u2, x2, z1z1);
-            Mul(s1, y1, zzz2);
-            Mul(t, z1, z1z1);
-            Mul(s2, y2, t);
+            Multiplications += 5;
+            Squarings += 1;
+            P256FieldMultiplication.Square(z1z1, z1);
+            P256FieldMultiplication.Multiply(u1, x1, zz2);
+            P256FieldMultiplication.Multiply(u2, x2, z1z1);
+            P256FieldMultiplication.Multiply(s1, y1, zzz2);
+            P256FieldMultiplication.Multiply(t, z1, z1z1);
+            P256FieldMultiplication.Multiply(s2, y2, t);
             P256Field.Sub(h, u2, u1);
             P256Field.Sub(r, s2, s1);
             if (P256Field.IsZero(h))
@@ -160,17 +168,19 @@ namespace Gateway.Core.Crypto
             uint[] hh = u2;
             uint[] hhh = s2;
             uint[] v = u1;
-            Sqr(hh, h);
-            Mul(hhh, h, hh);
-            Mul(v, u1, hh); // V = U1 H^2
-            Sqr(x1, r);
+            Multiplications += 6;
+            Squarings += 2;
+            P256FieldMultiplication.Square(hh, h);
+            P256FieldMultiplication.Multiply(hhh, h, hh);
+            P256FieldMultiplication.Multiply(v, u1, hh); // V = U1 H^2
+            P256FieldMultiplication.Square(x1, r);
             P256FieldCombination.SubtractScaled(x1, x1, hhh, v, 2); // X3 = r^2 - H^3 - 2V
             P256Field.Sub(t, v, x1);
-            Mul(t, r, t);
-            Mul(s1, s1, hhh);
+            P256FieldMultiplication.Multiply(t, r, t);
+            P256FieldMultiplication.Multiply(s1, s1, hhh);
             P256Field.Sub(y1, t, s1); // Y3 = r (V - X3) - S1 H^3
-            Mul(t, z1, z2);
-            Mul(z1, t, h); // Z3 = Z1 Z2 H
+            P256FieldMultiplication.Multiply(t, z1, z2);
+            P256FieldMultiplication.Multiply(z1, t, h); // Z3 = Z1 Z2 H
             return true;
         }
 
@@ -187,10 +197,12 @@ namespace Gateway.Core.Crypto
             uint[] r = _t4;
             uint[] t = _t5;
 
-            Sqr(z1z1, z1);
-            Mul(u2, x2, z1z1);
-            Mul(t, z1, z1z1);
-            Mul(s2, y2, t);
+            Multiplications += 3;
+            Squarings += 1;
+            P256FieldMultiplication.Square(z1z1, z1);
+            P256FieldMultiplication.Multiply(u2, x2, z1z1);
+            P256FieldMultiplication.Multiply(t, z1, z1z1);
+            P256FieldMultiplication.Multiply(s2, y2, t);
             P256Field.Sub(h, u2, x1);
             P256Field.Sub(r, s2, y1);
             if (P256Field.IsZero(h))
@@ -202,19 +214,21 @@ namespace Gateway.Core.Crypto
             uint[] i = s2;
             uint[] j = _t6;
             uint[] v = _t7;
-            Sqr(hh, h);
+            Multiplications += 4;
+            Squarings += 3;
+            P256FieldMultiplication.Square(hh, h);
             P256FieldCombination.MultiplySmall(i, hh, 4); // I = 4 HH
-            Mul(j, h, i); // J = H I
+            P256FieldMultiplication.Multiply(j, h, i); // J = H I
             P256Field.Add(r, r, r); // r = 2 (S2 - Y1)
-            Mul(v, x1, i); // V = X1 I
-            Mul(i, y1, j); // Y1 J
-            Sqr(x1, r);
+            P256FieldMultiplication.Multiply(v, x1, i); // V = X1 I
+            P256FieldMultiplication.Multiply(i, y1, j); // Y1 J
+            P256FieldMultiplication.Square(x1, r);
             P256FieldCombination.SubtractScaled(x1, x1, j, v, 2); // X3 = r^2 - J - 2V
             P256Field.Sub(t, v, x1);
-            Mul(t, r, t);
+            P256FieldMultiplication.Multiply(t, r, t);
             P256FieldCombination.SubtractScaled(y1, t, Zero, i, 2); // Y3 = r (V - X3) - 2 Y1 J
             P256Field.Add(t, z1, h);
-            Sqr(t, t);
+            P256FieldMultiplication.Square(t, t);
             P256FieldCombination.SubtractScaled(z1, t, z1z1, hh, 1); // Z3 = (Z1 + H)^2 - Z1Z1 - HH
             return true;
         }
@@ -229,17 +243,19 @@ namespace Gateway.Core.Crypto
             uint[] m = _t0;
             uint[] yy = _t1;
 
-            Sqr(m, x);
-            Sqr(yy, y);
-            Mul(xp, x, yy);
+            Multiplications += 2;
+            Squarings += 4;
+            P256FieldMultiplication.Square(m, x);
+            P256FieldMultiplication.Square(yy, y);
+            P256FieldMultiplication.Multiply(xp, x, yy);
             P256FieldCombination.MultiplySmall(xp, xp, 4); // S = 4 x YY = x Z^2
-            Sqr(yy, yy);
+            P256FieldMultiplication.Square(yy, yy);
             P256FieldCombination.MultiplySmall(yp, yy, 8); // 8 YY^2 = y Z^3
             P256FieldCombination.MultiplySum(m, m, MinusOne, 3); // M = 3 x^2 + a = 3 (x^2 - 1)
-            Sqr(xd, m);
+            P256FieldMultiplication.Square(xd, m);
             P256FieldCombination.SubtractScaled(xd, xd, Zero, xp, 2); // XD = M^2 - 2S
             P256Field.Sub(yy, xp, xd);
-            Mul(yy, m, yy);
+            P256FieldMultiplication.Multiply(yy, m, yy);
             P256Field.Sub(yd, yy, yp); // YD = M (S - XD) - 8 YY^2
             P256Field.Add(zd, y, y);
         }
@@ -257,18 +273,20 @@ namespace Gateway.Core.Crypto
             uint[] w2 = _t2;
             uint[] dy = _t3;
 
+            Multiplications += 5;
+            Squarings += 2;
             P256Field.Sub(c, x1, x2);
-            Mul(z3, z, c); // Z3 = Z (X1 - X2)
-            Sqr(c, c);
-            Mul(w1, x1, c); // W1 = X1 C
-            Mul(w2, x2, c); // W2 = X2 C
+            P256FieldMultiplication.Multiply(z3, z, c); // Z3 = Z (X1 - X2)
+            P256FieldMultiplication.Square(c, c);
+            P256FieldMultiplication.Multiply(w1, x1, c); // W1 = X1 C
+            P256FieldMultiplication.Multiply(w2, x2, c); // W2 = X2 C
             P256Field.Sub(dy, y1, y2);
-            Sqr(x3, dy);
+            P256FieldMultiplication.Square(x3, dy);
             P256FieldCombination.SubtractScaled(x3, x3, w1, w2, 1); // X3 = (Y1 - Y2)^2 - W1 - W2
             P256Field.Sub(c, w1, w2);
-            Mul(y1, y1, c); // A1 = Y1 (W1 - W2): P1's new Y
+            P256FieldMultiplication.Multiply(y1, y1, c); // A1 = Y1 (W1 - W2): P1's new Y
             P256Field.Sub(c, w1, x3);
-            Mul(c, dy, c);
+            P256FieldMultiplication.Multiply(c, dy, c);
             P256Field.Sub(y3, c, y1); // Y3 = (Y1 - Y2)(W1 - X3) - A1
             P256Field.Copy(x1, w1);
         }
@@ -288,10 +306,10 @@ namespace Gateway.Core.Crypto
         /// <summary>r = a^(2^n).</summary>
         private void SquareTimes(uint[] r, uint[] a, int n)
         {
-            Sqr(r, a);
+            P256FieldMultiplication.Square(r, a);
             for (int i = 1; i < n; i++)
             {
-                Sqr(r, r);
+                P256FieldMultiplication.Square(r, r);
             }
         }
     }

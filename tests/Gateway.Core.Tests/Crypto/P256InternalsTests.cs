@@ -61,6 +61,50 @@ namespace Gateway.Core.Tests.Crypto
             return ToLimbs(v);
         }
 
+        /// <summary>
+        /// Sums that land exactly on p, p - 1 and 0: the final reduction adds k = 2^256 - p and takes it
+        /// off again only when the value was below p, so the values next to p are where it can go wrong.
+        /// </summary>
+        [Fact]
+        public void ReductionIsExactAtThePrime()
+        {
+            var random = new SeededRandom(7);
+            BigInteger p = P256Reference.P;
+            uint[] r = new uint[8];
+            for (int i = 0; i < 2000; i++)
+            {
+                uint[] a = Element(random);
+                BigInteger x = ToBig(a);
+                uint[] minusA = ToLimbs(P256Reference.Mod(-x));
+                P256Field.Add(r, a, minusA);
+                Assert.Equal(BigInteger.Zero, ToBig(r));
+                P256Field.Sub(r, a, a);
+                Assert.Equal(BigInteger.Zero, ToBig(r));
+                uint[] nextBelow = ToLimbs(P256Reference.Mod(-x - 1));
+                P256Field.Add(r, a, nextBelow);
+                Assert.Equal(p - 1, ToBig(r));
+                P256FieldCombination.SubtractScaled(r, a, Zero8, a, 0);
+                Assert.Equal(x, ToBig(r));
+                P256FieldCombination.SubtractScaled(r, a, a, Zero8, 3);
+                Assert.Equal(BigInteger.Zero, ToBig(r));
+            }
+
+            uint[] minusOne = ToLimbs(p - 1);
+            uint[] one = ToLimbs(BigInteger.One);
+            P256FieldMultiplication.Multiply(r, minusOne, minusOne);
+            Assert.Equal(BigInteger.One, ToBig(r));
+            P256FieldMultiplication.Square(r, minusOne);
+            Assert.Equal(BigInteger.One, ToBig(r));
+            P256FieldMultiplication.Multiply(r, minusOne, one);
+            Assert.Equal(p - 1, ToBig(r));
+            P256Field.Sub(r, new uint[8], one);
+            Assert.Equal(p - 1, ToBig(r));
+            P256Field.Add(r, minusOne, one);
+            Assert.Equal(BigInteger.Zero, ToBig(r));
+        }
+
+        private static readonly uint[] Zero8 = new uint[8];
+
         [Fact]
         public void FieldOperationsMatchExactArithmetic()
         {
