@@ -64,7 +64,8 @@ namespace Gateway.Interop.Tests
 
             // meshd checks first (the device gets the provisioner's Random before revealing its
             // own): our session ends on its Provisioning Failed, and the cloud hears code 4.
-            Assert.Equal("device-failed-4", end.Value.Reason);
+            // A device-reported failure is final: no second attempt (the reason names bearer and attempts).
+            Assert.Equal("pb-adv device-failed-4 after 1 attempt", end.Value.Reason);
             Assert.Equal(4, gateway.Cloud.FindMeshDevice(Gateway.Core.Runtime.Hex.Encode(product.Uuid())).Code);
             Assert.False(File.Exists(node.NodeJsonPath), "meshd kept a node after a failed provisioning");
             Assert.Null(gateway.Node(product.Uuid(), n => n));
