@@ -30,6 +30,9 @@ namespace Gateway.Core.Orchestration
         /// <summary>The UUID as 32 lower-case hex digits (the cloud's identifier of the device).</summary>
         public string Key { get; }
 
+        /// <summary>In the workflow's list of devices whose report is not sent or not answered yet.</summary>
+        internal bool AwaitingCloud { get; set; }
+
         public MeshDeviceStage Stage { get; set; }
 
         public UnprovisionedDeviceBearers Bearers { get; set; }

@@ -58,7 +58,7 @@ namespace Gateway.Core.Orchestration
             p["stage"] = "output-oob";
             p["action"] = (long)action;
             p["size"] = (long)size;
-            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
+            SendResult(p, false);
         }
 
         void IProvisionerEvents.OnInputOobDisplay(ProvisionerSession session, InputOobAction action, string value)
@@ -69,7 +69,7 @@ namespace Gateway.Core.Orchestration
             p["stage"] = "input-oob";
             p["action"] = (long)action;
             p["value"] = _secrets.Seal(System.Text.Encoding.UTF8.GetBytes(value), AlinkMethods.MeshDeviceResult, state.Key);
-            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, false);
+            SendResult(p, false);
         }
 
         bool IProvisionerEvents.OnSendingProvisioningData(ProvisionerSession session)

@@ -28,6 +28,11 @@ namespace Gateway.Core.Orchestration
         private readonly IScheduler _scheduler;
         private readonly ILog _log;
         private readonly Hashtable _devices = new Hashtable(); // uuid hex → MeshDeviceState
+        private readonly ArrayList _awaitingCloud = new ArrayList(); // MeshDeviceState not reported yet or not answered, in the order found
+        private readonly ArrayList _unsentResults = new ArrayList(); // result parameters the full outbox refused, in order
+        private readonly ArrayList _unsentResultsDurable = new ArrayList();
+        private readonly Action _onSweep;
+        private int _sweepTimer;
         private readonly ArrayList _configurationQueue = new ArrayList(); // MeshDeviceState waiting for the window
         private int _configurationsRunning;
 
@@ -54,6 +59,8 @@ namespace Gateway.Core.Orchestration
             ConfigurationRetryCount = 3;
             ConfigurationRetryDelayMs = 5000;
             ConfigurationWindow = new CongestionWindow(1, 2, 12);
+            ReportRetryIntervalMs = 1000;
+            _onSweep = OnSweep;
             _discovery.DeviceFound += OnDeviceFound;
             _cloud.RegisterRequestHandler(AlinkMethods.MeshDeviceProvision, OnProvisionRequest);
             _cloud.RegisterRequestHandler(AlinkMethods.MeshNodeReset, OnNodeResetRequest);
@@ -80,6 +87,9 @@ namespace Gateway.Core.Orchestration
 
         /// <summary>How often a still-unprovisioned device is reported again while no authorization came.</summary>
         public long FoundReportIntervalMs { get; set; }
+
+        /// <summary>How soon a report or result the full outbox refused is tried again.</summary>
+        public long ReportRetryIntervalMs { get; set; }
 
         /// <summary>
         /// How often a configuration that failed in the exchange (timeout, send failed, no proxy)
@@ -316,7 +326,14 @@ namespace Gateway.Core.Orchestration
             }
         }
 
-        private void ReportFound(MeshDeviceState state, UnprovisionedDevice device)
+        /// <summary>
+        /// Reports a found device (thing.mesh.device.found). False when the cloud link's outbox is
+        /// full (a floor found at once): the device stays Seen and the sweep reports it as soon as
+        /// there is room. A reported device is reported again every <see cref="FoundReportIntervalMs"/>
+        /// while it is in range and no authorization came (a report or its answer may be lost),
+        /// without waiting for the discovery table to see it anew.
+        /// </summary>
+        private bool ReportFound(MeshDeviceState state, UnprovisionedDevice device)
         {
             Hashtable p = new Hashtable();
             p["uuid"] = state.Key;
@@ -328,10 +345,103 @@ namespace Gateway.Core.Orchestration
                 p["uriHash"] = device.UriHash.ToString("x8");
             }
 
+            WaitForCloud(state);
+            if (_cloud.Request(AlinkMethods.MeshDeviceFound, p, null, false) == null)
+            {
+                state.Stage = MeshDeviceStage.Seen;
+                return false;
+            }
+
             state.Stage = MeshDeviceStage.Reported;
             state.ReportedAtMs = _scheduler.NowMilliseconds;
             ReportedCount++;
-            _cloud.Request(AlinkMethods.MeshDeviceFound, p, null, false);
+            return true;
+        }
+
+        /// <summary>
+        /// Sends a device result (thing.mesh.device.result); when the outbox is full it is kept,
+        /// in order, and sent by the sweep as soon as there is room, so no result is dropped.
+        /// </summary>
+        private void SendResult(Hashtable parameters, bool durable)
+        {
+            if (_unsentResults.Count == 0 && _cloud.Request(AlinkMethods.MeshDeviceResult, parameters, null, durable) != null)
+            {
+                return;
+            }
+
+            _unsentResults.Add(parameters);
+            _unsentResultsDurable.Add(durable);
+            ScheduleSweep();
+        }
+
+        private void WaitForCloud(MeshDeviceState state)
+        {
+            if (!state.AwaitingCloud)
+            {
+                state.AwaitingCloud = true;
+                _awaitingCloud.Add(state);
+            }
+
+            ScheduleSweep();
+        }
+
+        private void ScheduleSweep()
+        {
+            if (_sweepTimer == 0)
+            {
+                _sweepTimer = _scheduler.Schedule(ReportRetryIntervalMs, _onSweep);
+            }
+        }
+
+        /// <summary>
+        /// Results the outbox could not take go first, in order; then devices not reported yet
+        /// (outbox full) and devices reported long ago without an answer, in the order they were
+        /// found, while they are still in the discovery table. Stops at the first full outbox.
+        /// </summary>
+        private void OnSweep()
+        {
+            _sweepTimer = 0;
+            while (_unsentResults.Count > 0)
+            {
+                if (_cloud.Request(AlinkMethods.MeshDeviceResult, (Hashtable)_unsentResults[0], null, (bool)_unsentResultsDurable[0]) == null)
+                {
+                    ScheduleSweep();
+                    return;
+                }
+
+                _unsentResults.RemoveAt(0);
+                _unsentResultsDurable.RemoveAt(0);
+            }
+
+            long now = _scheduler.NowMilliseconds;
+            int i = 0;
+            while (i < _awaitingCloud.Count)
+            {
+                MeshDeviceState state = (MeshDeviceState)_awaitingCloud[i];
+                bool waiting = (state.Stage == MeshDeviceStage.Seen || state.Stage == MeshDeviceStage.Reported) && _devices[state.Key] == state;
+                if (!waiting)
+                {
+                    state.AwaitingCloud = false;
+                    _awaitingCloud.RemoveAt(i);
+                    continue;
+                }
+
+                if (state.Stage == MeshDeviceStage.Seen || now - state.ReportedAtMs >= FoundReportIntervalMs)
+                {
+                    UnprovisionedDevice device = _discovery.Find(state.Uuid);
+                    if (device != null && !ReportFound(state, device))
+                    {
+                        break;
+                    }
+                }
+
+                i++;
+            }
+
+            if (_awaitingCloud.Count > 0 || _unsentResults.Count > 0)
+            {
+                ScheduleSweep();
+            }
         }
 
         private static ArrayList BearerNames(UnprovisionedDeviceBearers bearers)
@@ -383,7 +493,7 @@ namespace Gateway.Core.Orchestration
             p["durationMs"] = _scheduler.NowMilliseconds - state.StartedAtMs;
 
             // Durable: the outbox on storage keeps the result across a reboot or a broker outage.
-            _cloud.Request(AlinkMethods.MeshDeviceResult, p, null, true);
+            SendResult(p, true);
         }
     }
 }

@@ -85,6 +85,25 @@ namespace Gateway.Core.Tests.Scenarios
             Assert.False(rig.Gateway.Workflow.GetStatus().HasPendingWork);
         }
 
+        /// <summary>
+        /// A floor found at once over a slow cloud path (300 ms each way): the cloud link's outbox
+        /// (32 requests) refuses part of the burst of found reports. Nothing is dropped: the refused
+        /// devices stay Seen and are reported as soon as there is room, their results likewise, and
+        /// every node ends configured with its result at the cloud once.
+        /// </summary>
+        [Fact]
+        public void FoundReportsTheOutboxRefused_AreSentLater_AndEveryResultArrivesOnce()
+        {
+            var rig = Floor(11, 60, 0);
+            rig.Cloud.Broker.LatencyMilliseconds = 300;
+            bool done = rig.Run(() => rig.AllConfigured && rig.Nodes.All(n => rig.Record(n)?.Results > 0), 600_000);
+            _output.WriteLine(Summary(rig, 60, 0, done));
+            Assert.True(done, Summary(rig, 60, 0, done));
+            Assert.Contains("outbox full, thing.mesh.device.found rejected", rig.Gateway.Log.AllText());
+            Assert.All(rig.Nodes, n => Assert.Equal(1, rig.Record(n).Results));
+            Assert.False(rig.Gateway.Workflow.GetStatus().HasPendingWork);
+        }
+
         /// <summary>Every failure says its reason; unfinished devices are told apart from failed ones.</summary>
         [Fact]
         public void StatusTellsUnfinishedFromFailed()
