@@ -18,6 +18,53 @@ namespace Gateway.Core.Tests.Runtime
     {
         private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(5);
 
+        /// <summary>
+        /// holdForTimers (the demo's simulated world at 10×): while the loop is held up, the clock
+        /// does not pass timers that have not run, so each fires at its own due time, in order,
+        /// instead of all late at one instant; without it they read one late clock.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void HeldClock_FiresEveryTimerAtItsDueTime_WhenTheLoopFallsBehind(bool hold)
+        {
+            using var s = new RealTimeScheduler(speed: 1000, holdForTimers: hold);
+            using var gate = new ManualResetEventSlim();
+            using var done = new ManualResetEventSlim();
+            var seen = new ConcurrentQueue<long>();
+            long start = -1;
+            s.Post(() =>
+            {
+                start = s.NowMilliseconds;
+                for (int i = 1; i <= 5; i++)
+                {
+                    s.Schedule(i * 10, () => seen.Enqueue(s.NowMilliseconds));
+                }
+
+                s.Schedule(60, done.Set);
+                gate.Wait(Eventually); // the host falls behind: 100 ms of wall time is 100 s of this clock
+            });
+            Thread.Sleep(100);
+            gate.Set();
+            Assert.True(done.Wait(Eventually));
+            long[] now = seen.ToArray();
+            Assert.Equal(5, now.Length);
+            if (hold)
+            {
+                // Each at its own due time: 10 ms apart, as scheduled, though they ran in a burst.
+                for (int i = 1; i < now.Length; i++)
+                {
+                    Assert.Equal(10, now[i] - now[i - 1]);
+                }
+
+                Assert.True(now[0] - start < 50_000, "the clock waited for the first timer");
+            }
+            else
+            {
+                Assert.All(now, t => Assert.True(t - start >= 50_000, "without the hold the timers read the late clock"));
+            }
+        }
+
         [Fact]
         public void PostedWorkRunsInOrderOnTheSchedulerThread()
         {

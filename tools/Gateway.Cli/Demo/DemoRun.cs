@@ -104,7 +104,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
         }
         else
         {
-            _realTime = new RealTimeScheduler(_log, e => _log.Write(LogLevel.Error, "demo", "callback failed: " + e.Message), "demo-clock", _options.Speed);
+            _realTime = new RealTimeScheduler(_log, e => _log.Write(LogLevel.Error, "demo", "callback failed: " + e.Message), "demo-clock", _options.Speed, holdForTimers: _options.Speed > 1);
             _scheduler = _realTime;
         }
 

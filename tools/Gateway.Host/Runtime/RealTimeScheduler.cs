@@ -37,6 +37,8 @@ namespace Gateway.Host.Runtime
         private readonly ILog _log;
         private readonly Thread _thread;
         private long _sequence;
+        private long _earliestDue = long.MaxValue;
+        private long _lastNow;
         private int _nextId;
         private int _errorCount;
         private bool _disposed;
@@ -44,16 +46,57 @@ namespace Gateway.Host.Runtime
         /// <param name="log">Receives callback exceptions when <paramref name="onError"/> is null; may be null.</param>
         /// <param name="onError">Called on the scheduler thread with each exception a callback throws; may be null.</param>
         /// <param name="threadName">Name of the loop thread, for debuggers and dumps.</param>
-        public RealTimeScheduler(ILog log = null, Action<Exception> onError = null, string threadName = "gateway-scheduler", double speed = 1.0)
+        /// <param name="holdForTimers">
+        /// For a simulated world run faster than real time: the clock never passes a timer that has
+        /// not run yet. When the host falls behind, time waits for the work instead of timers firing
+        /// late in a bunch (which a simulated radio takes for packets on top of each other): the
+        /// run slows down and its simulated timeline stays what virtual time would give.
+        /// </param>
+        public RealTimeScheduler(ILog log = null, Action<Exception> onError = null, string threadName = "gateway-scheduler", double speed = 1.0, bool holdForTimers = false)
         {
             _log = log;
+            HoldsForTimers = holdForTimers;
             Speed = speed > 0 ? speed : throw new ArgumentOutOfRangeException(nameof(speed));
             _onError = onError;
             _thread = new Thread(Loop) { IsBackground = true, Name = threadName };
             _thread.Start();
         }
 
-        public long NowMilliseconds => (long)(_clock.Elapsed.TotalMilliseconds * Speed);
+        public long NowMilliseconds
+        {
+            get
+            {
+                long now = (long)(_clock.Elapsed.TotalMilliseconds * Speed);
+                if (HoldsForTimers)
+                {
+                    long earliest = Interlocked.Read(ref _earliestDue);
+                    if (earliest < now)
+                    {
+                        now = earliest;
+                    }
+
+                    // Monotonic: a timer scheduled from another thread never takes the clock back.
+                    long last = Interlocked.Read(ref _lastNow);
+                    while (now > last)
+                    {
+                        long seen = Interlocked.CompareExchange(ref _lastNow, now, last);
+                        if (seen == last)
+                        {
+                            return now;
+                        }
+
+                        last = seen;
+                    }
+
+                    return last;
+                }
+
+                return now;
+            }
+        }
+
+        /// <summary>See the constructor's holdForTimers.</summary>
+        public bool HoldsForTimers { get; }
 
         /// <summary>
         /// How fast the clock runs against the wall clock (1 = real time). The demo runs a simulated
@@ -101,6 +144,7 @@ namespace Gateway.Host.Runtime
                 var entry = new TimerEntry(id, due, _sequence++, callback);
                 _timers.Add(entry);
                 _timersById.Add(id, entry);
+                UpdateEarliestDue();
 
                 // Wake the loop only if this timer is now the earliest: it must shorten its wait.
                 if (ReferenceEquals(_timers.Min, entry))
@@ -122,6 +166,7 @@ namespace Gateway.Host.Runtime
                 }
 
                 _timers.Remove(entry);
+                UpdateEarliestDue();
                 return true;
             }
         }
@@ -135,6 +180,7 @@ namespace Gateway.Host.Runtime
                 _posted.Clear();
                 _timers.Clear();
                 _timersById.Clear();
+                UpdateEarliestDue();
                 Monitor.Pulse(_sync);
             }
 
@@ -209,6 +255,7 @@ namespace Gateway.Host.Runtime
                         TimerEntry next = _timers.Min;
                         _timers.Remove(next);
                         _timersById.Remove(next.Id);
+                        UpdateEarliestDue();
                         timerCallback = next.Callback;
                     }
                     else
@@ -222,6 +269,12 @@ namespace Gateway.Host.Runtime
                     Run(timerCallback);
                 }
             }
+        }
+
+        /// <summary>Under the lock: the due time of the earliest pending timer, for <see cref="NowMilliseconds"/>.</summary>
+        private void UpdateEarliestDue()
+        {
+            Interlocked.Exchange(ref _earliestDue, _timers.Count > 0 ? _timers.Min.Due : long.MaxValue);
         }
 
         private bool TimerDue()
