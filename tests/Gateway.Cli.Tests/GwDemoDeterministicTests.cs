@@ -63,6 +63,43 @@ namespace Gateway.Cli.Tests
             Assert.Matches(@"^6 of 9 devices provisioned and configured in \d+\.\d s of simulated time; 3 failed \(no-usable-bearer ×3\)\.$", LastLine(output));
         }
 
+        /// <summary>
+        /// Attacker's view of the output: in a deterministic run every secret of the home (the
+        /// gateway's and lamps' device secrets, the home Wi-Fi password, static OOB values) is a
+        /// window of one seeded stream (DemoRun.SecretBytes, seed ^ 0x5EC2E75, drawn 4 octets at a
+        /// time). No window of it may appear in what the demo prints or in its JSON report, as hex
+        /// (either case) or as the password's Base64. (The mesh database next to the report is the
+        /// user's own CDB export and carries keys by design.)
+        /// </summary>
+        [Fact]
+        public void NoSecretOfTheHomeAppearsInTheOutputOrTheReport()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "gw-det-secrets-" + Guid.NewGuid());
+            string report = Path.Combine(dir, "report.json");
+            try
+            {
+                var (_, output) = GwProcess.Run(Limit, "demo", "--deterministic", "--seed", "9", "--mesh", "6", "--wifi", "3", "--report", report);
+                string text = (output + File.ReadAllText(report)).ToUpperInvariant();
+                Assert.Contains("DEVICES PROVISIONED", text);
+                var stream = new byte[4096];
+                new Gateway.Core.Runtime.SeededRandom(9 ^ 0x5EC2E75L).NextBytes(stream, 0, stream.Length);
+                for (int at = 0; at + 16 <= stream.Length; at += 4)
+                {
+                    string hex = Convert.ToHexString(stream, at, 8);
+                    Assert.False(text.Contains(hex, StringComparison.Ordinal), "secret octets at " + at + " printed as hex");
+                    string base64 = Convert.ToBase64String(stream, at, 12).ToUpperInvariant();
+                    Assert.False(text.Contains(base64, StringComparison.Ordinal), "a password-sized secret at " + at + " printed as Base64");
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, true);
+                }
+            }
+        }
+
         [Fact]
         public void DeterministicRefusesTheRealTimeOptions()
         {
